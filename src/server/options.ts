@@ -1,0 +1,45 @@
+import type { Image, ImageStream } from "../model/index.js";
+
+/**
+ * A clock: a fixed instant (a `Date` or an RFC 3339 string) or a function returning one.
+ * @public
+ */
+export type Clock = Date | string | (() => Date | string);
+
+/**
+ * Options shared by the server-side functions.
+ *
+ * @example
+ * ```ts
+ * const opts: ServerOptions = { now: "2024-01-01T00:00:00Z", internalRegistryHostname: "image-registry.openshift-image-registry.svc:5000" };
+ * ```
+ * @public
+ */
+export interface ServerOptions {
+  /** The clock used for every timestamp written (`created`, `lastTransitionTime`, annotations). Defaults to the real time. */
+  readonly now?: Clock;
+  /** Hostname (with port) of the integrated registry; enables `status.dockerImageRepository` (R5.1) and the pull-spec rewrite (R8.8). */
+  readonly internalRegistryHostname?: string;
+  /** Public hostname of the integrated registry; enables `status.publicDockerImageRepository` (R5.2). */
+  readonly externalRegistryHostname?: string;
+  /** The cluster's default import mode (R1.3.4); `Legacy` when absent. */
+  readonly defaultImportMode?: "Legacy" | "PreserveOriginal";
+  /** Looks up another image stream (cross-stream tag sources, R8.6). Return `undefined` when it does not exist. */
+  readonly getImageStream?: (namespace: string, name: string) => ImageStream | undefined;
+  /** Looks up an Image by name (digest). Return `undefined` when it does not exist. */
+  readonly getImage?: (name: string) => Image | undefined;
+}
+
+/** Formats an instant as Kubernetes does: RFC 3339, UTC, whole seconds (`2016-01-29T13:40:11Z`). */
+export function formatTimestamp(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+/** Reads the clock of `opts` and returns the current time as a Kubernetes timestamp. */
+export function nowTimestamp(opts: { readonly now?: Clock } | undefined): string {
+  const clock = opts?.now;
+  const value = typeof clock === "function" ? clock() : (clock ?? new Date());
+  const date = typeof value === "string" ? new Date(value) : value;
+  if (Number.isNaN(date.getTime())) return typeof value === "string" ? value : formatTimestamp(new Date(0));
+  return formatTimestamp(date);
+}

@@ -1,0 +1,15 @@
+/** Test helper: recursively freezes a value so any mutation by the code under test throws. */
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Reflect.ownKeys(value)) {
+      deepFreeze((value as Record<PropertyKey, unknown>)[key]);
+    }
+  }
+  return value;
+}
+
+/** Test helper: a deep clone through JSON, to compare an input before and after a call. */
+export function snapshot<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
