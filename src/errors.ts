@@ -10,12 +10,22 @@
 
 /**
  * Kubernetes status reasons used by the image API.
+ *
+ * @example
+ * ```ts
+ * const reason: StatusReason = new NotFoundError({ resource: "imagestreams", name: "x" }).reason; // "NotFound"
+ * ```
  * @public
  */
 export type StatusReason = "Invalid" | "NotFound" | "Conflict" | "BadRequest" | "Forbidden" | "AlreadyExists";
 
 /**
  * Kubernetes field error types (`k8s.io/apimachinery/pkg/util/validation/field`).
+ *
+ * @example
+ * ```ts
+ * const type: FieldErrorType = requiredField("metadata.name").type; // "FieldValueRequired"
+ * ```
  * @public
  */
 export type FieldErrorType =
@@ -215,6 +225,12 @@ export interface Status {
 
 /**
  * Identifies the resource an error is about (`imagestreams.image.openshift.io "name"`).
+ *
+ * @example
+ * ```ts
+ * const ref: ResourceRef = { resource: "imagestreamtags", name: "ruby:latest" };
+ * new NotFoundError(ref);
+ * ```
  * @public
  */
 export interface ResourceRef {
@@ -445,6 +461,14 @@ export class ForbiddenError extends ImageStreamError {
 
 /**
  * Stable kinds of image reference errors, named after the upstream sentinel errors.
+ *
+ * @example
+ * ```ts
+ * function isCaseProblem(e: ImageReferenceError): boolean {
+ *   const kind: ImageReferenceErrorKind = e.kind;
+ *   return kind === "NameContainsUppercase";
+ * }
+ * ```
  * @public
  */
 export type ImageReferenceErrorKind =
