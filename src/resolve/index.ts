@@ -1,1 +1,15 @@
-export {};
+/**
+ * Read-only questions about image streams (SEMANTICS §12, R2.9).
+ * @packageDocumentation
+ */
+export { type FollowedTagReference, followTagReference } from "./follow.js";
+export { latestTaggedImage, resolveLatestTaggedImage, tagHistory } from "./latest.js";
+export { prioritizeTags } from "./prioritize.js";
+export {
+  type PullSpecResolution,
+  type ResolvePullSpecOptions,
+  resolveNewestPullSpecForTag,
+  resolvePullSpecForTag,
+  resolveRecentPullSpecForTag,
+} from "./pull-spec.js";
+export { sortStatusTags } from "./sort-status-tags.js";
