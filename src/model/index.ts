@@ -15,4 +15,6 @@ export {
   type ObjectReference,
   ObjectReferenceSchema,
 } from "./meta.js";
+export * from "./normalize.js";
+export * from "./parse.js";
 export * from "./views.js";

@@ -1,0 +1,252 @@
+/**
+ * What the API server does to every object it decodes and returns (SEMANTICS §1.11): tags sorted by
+ * name, duplicates last-wins, policies defaulted, legacy repository tags/IDs stripped.
+ */
+import { IMPORT_MODE_LEGACY, SOURCE_TAG_REFERENCE_POLICY } from "./constants.js";
+import type {
+  ImageStream,
+  ImageStreamSpec,
+  ImageStreamStatus,
+  NamedTagEventList,
+  TagReference,
+} from "./image-stream.js";
+import type { ImageImportSpec, ImageStreamImport, RepositoryImportSpec } from "./image-stream-import.js";
+
+/**
+ * Options of {@link normalizeImageStream} and {@link normalizeImageStreamImport}.
+ *
+ * @example
+ * ```ts
+ * const opts: NormalizeOptions = { defaultImportMode: "PreserveOriginal" };
+ * ```
+ * @public
+ */
+export interface NormalizeOptions {
+  /** The cluster's default import mode (R1.3.4); `Legacy` when absent. */
+  readonly defaultImportMode?: "Legacy" | "PreserveOriginal" | undefined;
+}
+
+/**
+ * Compares two tag names byte-wise as Go does on their UTF-8 encoding (R1.11.1). Equal to comparing
+ * with `<`, except that characters above U+FFFF sort after every other character, as in UTF-8.
+ *
+ * @returns a negative number, zero or a positive number
+ * @example
+ * ```ts
+ * ["latest", "3.6", "Latest"].sort(compareTagNames); // ["3.6", "Latest", "latest"]
+ * ```
+ * @public
+ */
+export function compareTagNames(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) {
+      const xs = x >= 0xd800 && x <= 0xdfff;
+      const ys = y >= 0xd800 && y <= 0xdfff;
+      if (xs !== ys) return xs ? 1 : -1;
+      return x < y ? -1 : 1;
+    }
+  }
+  return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
+}
+
+/** Splits tag and ID off a pull spec: `[repository, tag, id]` (a local approximation of the reference parser). */
+function splitReference(s: string): { repo: string; tag: string; id: string } {
+  let repo = s;
+  let id = "";
+  const at = repo.indexOf("@");
+  if (at >= 0) {
+    id = repo.slice(at + 1);
+    repo = repo.slice(0, at);
+  }
+  let tag = "";
+  const colon = repo.lastIndexOf(":");
+  if (colon > repo.lastIndexOf("/")) {
+    tag = repo.slice(colon + 1);
+    repo = repo.slice(0, colon);
+  }
+  return { repo, tag, id };
+}
+
+/** R1.11.4: the repository without tag or ID, or the input itself when it has neither. */
+function stripTagAndId(repo: string | undefined): string | undefined {
+  if (repo === undefined || repo === "") return repo;
+  const ref = splitReference(repo);
+  if (ref.tag === "" && ref.id === "") return repo;
+  return ref.repo === "" ? repo : ref.repo;
+}
+
+function defaultMode(opts: NormalizeOptions | undefined): string {
+  return opts?.defaultImportMode ?? IMPORT_MODE_LEGACY;
+}
+
+/** Applies R1.3.4 and R1.3.5 to the policies of anything carrying them; same object when nothing changes. */
+function withPolicyDefaults<T extends Pick<TagReference, "importPolicy" | "referencePolicy">>(
+  obj: T,
+  mode: string,
+): T {
+  const needsImport = !obj.importPolicy?.importMode;
+  const needsReference = !obj.referencePolicy?.type;
+  if (!needsImport && !needsReference) return obj;
+  const out = { ...obj };
+  if (needsImport) out.importPolicy = { ...obj.importPolicy, importMode: mode };
+  if (needsReference) out.referencePolicy = { ...obj.referencePolicy, type: SOURCE_TAG_REFERENCE_POLICY };
+  return out;
+}
+
+/**
+ * Applies the decode defaults to one spec tag (R1.11.5): `referencePolicy.type` → `Source` and
+ * `importPolicy.importMode` → `opts.defaultImportMode ?? "Legacy"` when empty. Returns the same
+ * object when both are set.
+ *
+ * @example
+ * ```ts
+ * normalizeTagReference({ name: "latest" });
+ * // => { name: "latest", importPolicy: { importMode: "Legacy" }, referencePolicy: { type: "Source" } }
+ * ```
+ * @public
+ */
+export function normalizeTagReference(tag: TagReference, opts?: NormalizeOptions): TagReference {
+  return withPolicyDefaults(tag, defaultMode(opts));
+}
+
+/** Last-wins de-duplication by key, then a stable sort by key; the same array when nothing changes. */
+function dedupeAndSort<T>(list: readonly T[], key: (t: T) => string, map: (t: T) => T): T[] {
+  const byKey = new Map<string, T>();
+  for (const item of list) byKey.set(key(item), item);
+  const keys = [...byKey.keys()].sort(compareTagNames);
+  let changed = keys.length !== list.length;
+  const out: T[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    const original = byKey.get(keys[i] as string) as T;
+    const next = map(original);
+    if (next !== list[i]) changed = true;
+    out.push(next);
+  }
+  return changed ? out : (list as T[]);
+}
+
+function normalizeSpec(spec: ImageStreamSpec | undefined, mode: string): ImageStreamSpec | undefined {
+  if (spec === undefined) return spec;
+  const tags =
+    spec.tags === undefined
+      ? undefined
+      : dedupeAndSort(
+          spec.tags,
+          (t) => t.name,
+          (t) => withPolicyDefaults(t, mode),
+        );
+  const repo = stripTagAndId(spec.dockerImageRepository);
+  if (tags === spec.tags && repo === spec.dockerImageRepository) return spec;
+  const out = { ...spec };
+  if (tags !== spec.tags) out.tags = tags;
+  if (repo !== spec.dockerImageRepository) out.dockerImageRepository = repo;
+  return out;
+}
+
+function normalizeStatus(status: ImageStreamStatus | undefined): ImageStreamStatus | undefined {
+  if (status === undefined) return status;
+  const tags =
+    status.tags === undefined
+      ? undefined
+      : dedupeAndSort<NamedTagEventList>(
+          status.tags,
+          (t) => t.tag,
+          (t) => t,
+        );
+  const repo = stripTagAndId(status.dockerImageRepository);
+  if (tags === status.tags && repo === status.dockerImageRepository) return status;
+  const out = { ...status };
+  if (tags !== status.tags) out.tags = tags;
+  if (repo !== status.dockerImageRepository) out.dockerImageRepository = repo;
+  return out;
+}
+
+/**
+ * Returns the stream as the API server would return it (R1.11): spec and status tags sorted by name
+ * byte-wise (R1.11.1), duplicate names last-wins (R1.11.2), spec tag policies defaulted (R1.11.5),
+ * tag/ID stripped from `spec.dockerImageRepository` and `status.dockerImageRepository` (R1.11.4).
+ * Pure; returns the very same object when it is already normalized, and shares unchanged parts.
+ *
+ * @param stream - a parsed stream
+ * @param opts - `defaultImportMode`, the cluster default (R1.3.4)
+ * @example
+ * ```ts
+ * const out = normalizeImageStream({ spec: { tags: [{ name: "b" }, { name: "a" }] } });
+ * out.spec?.tags?.map((t) => t.name); // ["a", "b"]
+ * ```
+ * @public
+ */
+export function normalizeImageStream(stream: ImageStream, opts?: NormalizeOptions): ImageStream {
+  const mode = defaultMode(opts);
+  const spec = normalizeSpec(stream.spec, mode);
+  const status = normalizeStatus(stream.status);
+  if (spec === stream.spec && status === stream.status) return stream;
+  const out = { ...stream };
+  if (spec !== stream.spec) out.spec = spec;
+  if (status !== stream.status) out.status = status;
+  return out;
+}
+
+function normalizeImageImportSpec(spec: ImageImportSpec, mode: string): ImageImportSpec {
+  let out = withPolicyDefaults(spec, mode);
+  if (out.to === undefined) {
+    const name = out.from?.name;
+    if (typeof name === "string" && name !== "") {
+      const { repo, tag } = splitReference(name);
+      if (repo !== "" && tag !== "") {
+        if (out === spec) out = { ...spec };
+        out.to = { name: tag };
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Applies the decode defaults to an ImageStreamImport: for each `spec.images[]` without `to`, `to.name`
+ * becomes the tag of `from.name` when it has one (R1.11.6); import and reference policies of images
+ * and repository are defaulted (R1.3.4, R1.3.5); `status.import` is normalized like a stream.
+ * Returns the same object when nothing changes.
+ *
+ * @example
+ * ```ts
+ * const isi = normalizeImageStreamImport({ spec: { images: [{ from: { kind: "DockerImage", name: "python:3.6" } }] } });
+ * isi.spec?.images?.[0]?.to; // { name: "3.6" }
+ * ```
+ * @public
+ */
+export function normalizeImageStreamImport(
+  isi: ImageStreamImport,
+  opts?: NormalizeOptions,
+): ImageStreamImport {
+  const mode = defaultMode(opts);
+  let spec = isi.spec;
+  if (spec !== undefined) {
+    const images = spec.images;
+    let nextImages = images;
+    if (images !== undefined) {
+      const mapped = images.map((i) => normalizeImageImportSpec(i, mode));
+      if (mapped.some((m, i) => m !== images[i])) nextImages = mapped;
+    }
+    const repository: RepositoryImportSpec | undefined =
+      spec.repository === undefined ? undefined : withPolicyDefaults(spec.repository, mode);
+    if (nextImages !== images || repository !== spec.repository) {
+      spec = { ...spec };
+      if (nextImages !== images) spec.images = nextImages;
+      if (repository !== isi.spec?.repository) spec.repository = repository;
+    }
+  }
+  let status = isi.status;
+  if (status?.import !== undefined) {
+    const stream = normalizeImageStream(status.import, opts);
+    if (stream !== status.import) status = { ...status, import: stream };
+  }
+  if (spec === isi.spec && status === isi.status) return isi;
+  const out = { ...isi };
+  if (spec !== isi.spec) out.spec = spec;
+  if (status !== isi.status) out.status = status;
+  return out;
+}
