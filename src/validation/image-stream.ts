@@ -1,0 +1,110 @@
+/**
+ * R4.1: validation of an ImageStream (upstream `ValidateImageStream` /
+ * `ValidateImageStreamUpdate`, without the admin registry allow-list of R4.1.7).
+ */
+import { type FieldError, invalidField, requiredField } from "../errors.js";
+import { arr, asObj, byteLength, child, index, key, listAsMap, obj, str } from "./internal.js";
+import { validateObjectMeta, validateObjectMetaUpdate } from "./k8s.js";
+import { validateImageStreamName } from "./names.js";
+import { parseForValidation } from "./reference.js";
+import { validateTagReference } from "./tag-reference.js";
+
+/** `reference.NameTotalLengthMax` of docker/distribution. */
+const NAME_TOTAL_LENGTH_MAX = 255;
+
+/**
+ * Options of {@link validateImageStream}.
+ *
+ * @example
+ * ```ts
+ * const opts: ValidateImageStreamOptions = { old: storedStream };
+ * validateImageStream(nextStream, opts);
+ * ```
+ * @public
+ */
+export interface ValidateImageStreamOptions {
+  /**
+   * The stored stream when validating an update: `metadata.name` and `metadata.namespace` must
+   * then be unchanged (`field is immutable`).
+   */
+  readonly old?: unknown;
+}
+
+/**
+ * Validates an ImageStream (SEMANTICS §4.1) and returns every field error, in upstream order:
+ *
+ * - R4.1.1 `metadata.name` required (`name or generateName is required`), a path segment, and
+ *   matching `[a-z0-9]+(?:[._-][a-z0-9]+)*`;
+ * - R4.1.2 `metadata.namespace` required and a DNS-1123 label;
+ * - R4.1.3 `namespace/name` at most 255 characters (`'namespace/name' cannot be longer than 255
+ *   characters` on `metadata.name`);
+ * - R4.1.4 `spec.dockerImageRepository` parses and has no tag or ID;
+ * - R4.1.5 every spec tag via {@link validateTagReference} under `spec.tags[<name>]` (tag names
+ *   themselves are not validated);
+ * - R4.1.6 every status event: `status.tags[<tag>].items[<i>].dockerImageReference` required and parses;
+ * - R4.1.8 generic metadata rules (labels, annotations; spec tag annotations are not checked).
+ *
+ * Spec and status tags are read the way the server stores them: duplicates by name keep the last
+ * entry and errors come in tag name order. Any input shape is accepted; never throws.
+ *
+ * @param stream - an ImageStream (any shape)
+ * @param opts - `old`: the stored stream, for an update
+ * @example
+ * ```ts
+ * const errs = validateImageStream({ metadata: { name: "Ruby", namespace: "test" } });
+ * errs[0]?.detail; // 'must match "[a-z0-9]+(?:[._-][a-z0-9]+)*"'
+ * if (errs.length > 0) throw new InvalidError({ kind: "ImageStream", name: "Ruby", fieldErrors: errs });
+ * ```
+ * @public
+ */
+export function validateImageStream(stream: unknown, opts: ValidateImageStreamOptions = {}): FieldError[] {
+  const s = asObj(stream);
+  const meta = obj(s, "metadata");
+  const errs: FieldError[] = [];
+  if (opts.old !== undefined) {
+    errs.push(...validateObjectMetaUpdate(meta, obj(asObj(opts.old), "metadata"), "metadata"));
+  }
+  errs.push(...validateObjectMeta(meta, true, validateImageStreamName, "metadata"));
+
+  const name = str(meta, "name");
+  const namespace = str(meta, "namespace");
+  if (byteLength(`${namespace}/${name}`) > NAME_TOTAL_LENGTH_MAX) {
+    errs.push(
+      invalidField(
+        "metadata.name",
+        name,
+        `'namespace/name' cannot be longer than ${NAME_TOTAL_LENGTH_MAX} characters`,
+      ),
+    );
+  }
+
+  const spec = obj(s, "spec");
+  const repo = str(spec, "dockerImageRepository");
+  if (repo !== "") {
+    const path = "spec.dockerImageRepository";
+    const parsed = parseForValidation(repo);
+    if (!parsed.ok) errs.push(invalidField(path, repo, parsed.message));
+    else {
+      if (parsed.tag !== "") errs.push(invalidField(path, repo, "the repository name may not contain a tag"));
+      if (parsed.id !== "") errs.push(invalidField(path, repo, "the repository name may not contain an ID"));
+    }
+  }
+
+  for (const [tag, tagRef] of listAsMap(arr(spec, "tags"), "name")) {
+    errs.push(...validateTagReference(tagRef, key("spec.tags", tag)));
+  }
+
+  for (const [tag, history] of listAsMap(arr(obj(s, "status"), "tags"), "tag")) {
+    arr(history, "items").forEach((item, i) => {
+      const path = child(index(child(key("status.tags", tag), "items"), i), "dockerImageReference");
+      const ref = str(asObj(item), "dockerImageReference");
+      if (ref === "") {
+        errs.push(requiredField(path));
+        return;
+      }
+      const parsed = parseForValidation(ref);
+      if (!parsed.ok) errs.push(invalidField(path, ref, parsed.message));
+    });
+  }
+  return errs;
+}
