@@ -1,1 +1,12 @@
-export {};
+export {
+  digestOrImageMatch,
+  joinImageStreamImage,
+  joinImageStreamTag,
+  type LocalTagReference,
+  type LocalTagStream,
+  parseImageStreamImageName,
+  parseImageStreamTagName,
+  splitImageStreamImage,
+  splitImageStreamTag,
+  tagReferencesLocalTag,
+} from "./stream-names.js";

@@ -1,1 +1,37 @@
-export {};
+export { type Digest, isDigest, parseDigest, type ReferenceDialect } from "./digest.js";
+export {
+  familiarName,
+  familiarString,
+  type ParseReferenceOptions,
+  parseAnyReference,
+  parseDockerRef,
+  parseNamed,
+  parseNormalizedNamed,
+  parseReference,
+  type Reference,
+  referenceName,
+  referenceToString,
+  tagNameOnly,
+  trimNamed,
+  withDigest,
+  withName,
+  withTag,
+} from "./docker.js";
+export {
+  asRepository,
+  asV2,
+  type DockerImageReference,
+  daemonMinimal,
+  dockerClientDefaults,
+  exactReference,
+  isRegistryDockerHub,
+  minimalReference,
+  mostSpecific,
+  nameString,
+  parseDockerImageReference,
+  referenceString,
+  referencesEqual,
+  registryHostPort,
+  registryURL,
+  repositoryName,
+} from "./openshift.js";

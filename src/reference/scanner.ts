@@ -1,0 +1,294 @@
+/**
+ * One linear-time scanner for the distribution/reference grammar (REFERENCE-GRAMMAR §1).
+ *
+ * The scanner reads every character at most a bounded number of times (the first `/`-segment
+ * can be read twice: once as a domain candidate, once as a path component), uses no regular
+ * expressions and allocates nothing: on success it leaves the match boundaries in the exported
+ * `scan` record; on failure it returns the index of the first character it could not accept.
+ *
+ * Grammar (ASCII only):
+ * ```
+ * reference   = name ( ":" tag )? ( "@" digest )?
+ * name        = ( domain "/" )? component ( "/" component )*
+ * domain      = ( domain-name | "[" [0-9A-Fa-f:]+ "]" ) ( ":" [0-9]+ )?
+ * domain-name = label ( "." label )*   label = [A-Za-z0-9] ( [A-Za-z0-9-]* [A-Za-z0-9] )?
+ * component   = [a-z0-9]+ ( ( "." | "_" | "__" | "-"+ ) [a-z0-9]+ )*
+ * tag         = [A-Za-z0-9_] [A-Za-z0-9_.-]{0,127}
+ * digest      = alg-part ( [-_+.] alg-part )* ":" [0-9A-Fa-f]{32,}   alg-part = [A-Za-z][A-Za-z0-9]*
+ * ```
+ * The domain is the first `/`-segment when it fits the domain grammar and is followed by `/`
+ * (Go's leftmost-first preference for the optional domain group); otherwise the whole name is path.
+ */
+
+/** Character classes, one bit each, for ASCII codes. */
+const LOWER = 1; // [a-z0-9]
+const ALNUM = 2; // [A-Za-z0-9]
+const WORD = 4; // [A-Za-z0-9_]
+const TAG = 8; // [A-Za-z0-9_.-]
+const HEX = 16; // [0-9A-Fa-f]
+const ALPHA = 32; // [A-Za-z]
+const DIGIT = 64; // [0-9]
+const HOST = 128; // [A-Za-z0-9.-]
+
+const CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const lower = c >= 97 && c <= 122;
+  const upper = c >= 65 && c <= 90;
+  const digit = c >= 48 && c <= 57;
+  let bits = 0;
+  if (lower || digit) bits |= LOWER;
+  if (lower || upper || digit) bits |= ALNUM | WORD | TAG | HOST;
+  if (c === 95) bits |= WORD | TAG;
+  if (c === 46 || c === 45) bits |= TAG | HOST;
+  if (digit || (c >= 97 && c <= 102) || (c >= 65 && c <= 70)) bits |= HEX;
+  if (lower || upper) bits |= ALPHA;
+  if (digit) bits |= DIGIT;
+  CLASS[c] = bits;
+}
+
+/** Class bits of the character at `i` (0 past the end or for non-ASCII). */
+function cls(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  return c < 128 ? (CLASS[c] as number) : 0;
+}
+
+/** Maximum tag length. */
+const TAG_MAX = 128;
+/** Minimum number of hex digits in the digest grammar. */
+const DIGEST_HEX_MIN = 32;
+
+/**
+ * Match boundaries of the last successful {@link scanReference} call (reused, never allocated per call).
+ * `pathStart` is 0 when there is no domain (else the domain is `[0, pathStart - 1)`); `tagStart`
+ * and `digestStart` are -1 when absent; the name is `[0, nameEnd)`.
+ */
+export const scan = { pathStart: 0, nameEnd: 0, tagStart: -1, tagEnd: -1, digestStart: -1 };
+
+/**
+ * Scans a domain (host and optional port) starting at `start`; returns its end index, or -1
+ * when no domain grammar prefix ends there. The caller checks what follows.
+ */
+export function scanDomain(s: string, start: number, ipv6: boolean): number {
+  const n = s.length;
+  let i = start;
+  if (i >= n) return -1;
+  if (s.charCodeAt(i) === 91 /* [ */) {
+    if (!ipv6) return -1;
+    i++;
+    const first = i;
+    for (;;) {
+      const c = s.charCodeAt(i);
+      if (c === 58 || (c < 128 && ((CLASS[c] as number) & HEX) !== 0)) i++;
+      else break;
+    }
+    if (i === first || s.charCodeAt(i) !== 93 /* ] */) return -1;
+    i++;
+  } else {
+    // domain-name: labels of [A-Za-z0-9-], alnum at both ends, joined by single dots.
+    if ((cls(s, i) & ALNUM) === 0) return -1;
+    let prev = s.charCodeAt(i);
+    i++;
+    for (;;) {
+      const c = s.charCodeAt(i);
+      if (c >= 128 || ((CLASS[c] as number) & HOST) === 0) break;
+      if (c === 46 /* . */) {
+        if (prev === 45 /* - */) return -1;
+        if ((cls(s, i + 1) & ALNUM) === 0) return -1;
+        prev = s.charCodeAt(i + 1);
+        i += 2;
+        continue;
+      }
+      prev = c;
+      i++;
+    }
+    if (prev === 45) return -1;
+  }
+  if (s.charCodeAt(i) === 58 /* : */) {
+    const p = i + 1;
+    let j = p;
+    while ((cls(s, j) & DIGIT) !== 0) j++;
+    if (j === p) return -1;
+    i = j;
+  }
+  return i;
+}
+
+/**
+ * Scans a remote name (path components joined by `/`) from `start`. Returns the end index on
+ * success or `-(failIndex + 1)` on failure.
+ */
+function scanPath(s: string, start: number): number {
+  let i = start;
+  for (;;) {
+    // component: [a-z0-9]+ ( sep [a-z0-9]+ )*
+    if ((cls(s, i) & LOWER) === 0) return -(i + 1);
+    i++;
+    for (;;) {
+      const c = s.charCodeAt(i);
+      if (c < 128 && ((CLASS[c] as number) & LOWER) !== 0) {
+        i++;
+        continue;
+      }
+      if (c === 46 /* . */) {
+        i++;
+      } else if (c === 95 /* _ */) {
+        i++;
+        if (s.charCodeAt(i) === 95) i++;
+      } else if (c === 45 /* - */) {
+        i++;
+        while (s.charCodeAt(i) === 45) i++;
+      } else {
+        break;
+      }
+      if ((cls(s, i) & LOWER) === 0) return -(i + 1);
+      i++;
+    }
+    if (s.charCodeAt(i) !== 47 /* / */) return i;
+    i++;
+  }
+}
+
+/**
+ * Scans a digest (`algorithm ":" hex{32,}`) from `start` to the end of `s`. Returns -1 on success
+ * or the index of the first bad character.
+ */
+export function scanDigest(s: string, start: number): number {
+  const n = s.length;
+  let i = start;
+  for (;;) {
+    if ((cls(s, i) & ALPHA) === 0) return i;
+    i++;
+    while ((cls(s, i) & ALNUM) !== 0) i++;
+    const c = s.charCodeAt(i);
+    if (c === 45 || c === 95 || c === 43 || c === 46) {
+      i++;
+      continue;
+    }
+    break;
+  }
+  if (s.charCodeAt(i) !== 58 /* : */) return i;
+  i++;
+  const hexStart = i;
+  while ((cls(s, i) & HEX) !== 0) i++;
+  if (i < n) return i;
+  if (i - hexStart < DIGEST_HEX_MIN) return i;
+  return -1;
+}
+
+/**
+ * Scans a tag from `start`; returns its end index, or `-(failIndex + 1)` when no tag starts there
+ * or it is longer than 128 characters.
+ */
+export function scanTag(s: string, start: number): number {
+  if ((cls(s, start) & WORD) === 0) return -(start + 1);
+  let i = start + 1;
+  const max = start + TAG_MAX;
+  while ((cls(s, i) & TAG) !== 0) {
+    if (i >= max) return -(i + 1);
+    i++;
+  }
+  return i;
+}
+
+/**
+ * Scans a whole reference. Returns -1 on success (boundaries in {@link scan}) or the index of
+ * the first character that does not fit the grammar.
+ *
+ * @param ipv6 - accept bracketed IPv6 hosts (current distribution/reference; not library-go).
+ */
+export function scanReference(s: string, ipv6: boolean): number {
+  const n = s.length;
+  let pathStart = 0;
+  const d = scanDomain(s, 0, ipv6);
+  if (d > 0 && s.charCodeAt(d) === 47 /* / */) pathStart = d + 1;
+  let i = scanPath(s, pathStart);
+  if (i < 0) return -i - 1;
+  scan.pathStart = pathStart;
+  scan.nameEnd = i;
+  scan.tagStart = -1;
+  scan.tagEnd = -1;
+  scan.digestStart = -1;
+  if (i === n) return -1;
+  let c = s.charCodeAt(i);
+  if (c === 58 /* : */) {
+    const t = scanTag(s, i + 1);
+    if (t < 0) return -t - 1;
+    scan.tagStart = i + 1;
+    scan.tagEnd = t;
+    i = t;
+    if (i === n) return -1;
+    c = s.charCodeAt(i);
+  }
+  if (c === 64 /* @ */) {
+    const r = scanDigest(s, i + 1);
+    if (r >= 0) return r;
+    scan.digestStart = i + 1;
+    return -1;
+  }
+  return i;
+}
+
+/**
+ * Go's `strings.ToLower` restricted to what can matter to an ASCII grammar: `A`–`Z`, and the two
+ * non-ASCII letters whose simple lowercase is ASCII (U+0130 → `i`, KELVIN SIGN U+212A → `k`).
+ * Linear: one pass with a single-character class.
+ */
+export function goLowerForGrammar(s: string): string {
+  return s.replace(/[A-Z\u0130\u212A]/g, (ch) => {
+    if (ch === "\u0130") return "i";
+    if (ch === "\u212A") return "k";
+    return String.fromCharCode(ch.charCodeAt(0) + 32);
+  });
+}
+
+/** Whether the whole of `s` is a domain and optional port (`regexp.domainAndPort`, anchored). */
+export function matchDomainAndPort(s: string, ipv6 = true): boolean {
+  return scanDomain(s, 0, ipv6) === s.length && s.length > 0;
+}
+
+/**
+ * `anchoredNameRegexp`: `[domain, path]` when `s` is exactly a name (no tag or digest), else null.
+ */
+export function matchAnchoredName(s: string, ipv6 = true): [string, string] | null {
+  let pathStart = 0;
+  const d = scanDomain(s, 0, ipv6);
+  if (d > 0 && s.charCodeAt(d) === 47) pathStart = d + 1;
+  const end = scanPath(s, pathStart);
+  if (end !== s.length) return null;
+  return pathStart === 0 ? ["", s] : [s.slice(0, pathStart - 1), s.slice(pathStart)];
+}
+
+/** `ReferenceRegexp` (anchored): `[name, tag, digest]` (empty when absent), or null. */
+export function matchReference(s: string, ipv6 = true): [string, string, string] | null {
+  if (scanReference(s, ipv6) !== -1) return null;
+  return [
+    s.slice(0, scan.nameEnd),
+    scan.tagStart < 0 ? "" : s.slice(scan.tagStart, scan.tagEnd),
+    scan.digestStart < 0 ? "" : s.slice(scan.digestStart),
+  ];
+}
+
+/** Whether `s` is exactly 64 lowercase hex characters (`anchoredIdentifierRegexp`). */
+export function isIdentifier(s: string): boolean {
+  if (s.length !== 64) return false;
+  for (let i = 0; i < 64; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
+}
+
+/** `anchoredIdentifierRegexp` with its capture group: `[s]` or null. */
+export function matchIdentifier(s: string): [string] | null {
+  return isIdentifier(s) ? [s] : null;
+}
+
+/** Whether `s` is exactly a tag (`anchoredTagRegexp`). */
+export function isTag(s: string): boolean {
+  return s.length > 0 && scanTag(s, 0) === s.length;
+}
+
+/** Whether `s` is exactly a digest in the loose reference grammar (`anchoredDigestRegexp`). */
+export function isDigestGrammar(s: string): boolean {
+  return s.length > 0 && scanDigest(s, 0) === -1;
+}
