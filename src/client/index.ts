@@ -1,1 +1,15 @@
-export {};
+/**
+ * Client semantics: what `oc` does (`oc tag`, pruning, one reducer over every operation).
+ */
+export {
+  isValidTagName,
+  planTag,
+  type TagDestination,
+  type TagImageStreamTagRequest,
+  type TagPlan,
+  type TagPlanOptions,
+  type TagPlanSource,
+  type TagPlanStep,
+  type TagRequest,
+  type TagSourceKind,
+} from "./tag-plan.js";
