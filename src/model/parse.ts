@@ -372,24 +372,24 @@ export function safeParseImageStreamMapping(input: unknown): ParseResult<ImageSt
  *
  * @example
  * ```ts
- * const istag = parseImageStreamag({ metadata: { name: "python:3.6" }, tag: { name: "3.6", from: { kind: "DockerImage", name: "python:3.6.0" } } });
+ * const istag = parseImageStreamTag({ metadata: { name: "python:3.6" }, tag: { name: "3.6", from: { kind: "DockerImage", name: "python:3.6.0" } } });
  * ```
  * @public
  */
-export function parseImageStreamag(input: unknown): ImageStreamTag {
+export function parseImageStreamTag(input: unknown): ImageStreamTag {
   return imageStreamTag.parse(input);
 }
 
 /**
- * Like {@link parseImageStreamag}, returning a result instead of throwing.
+ * Like {@link parseImageStreamTag}, returning a result instead of throwing.
  *
  * @example
  * ```ts
- * safeParseImageStreamag({ tag: { name: "a", from: { kind: "Pod", name: "x" } } }).success; // false
+ * safeParseImageStreamTag({ tag: { name: "a", from: { kind: "Pod", name: "x" } } }).success; // false
  * ```
  * @public
  */
-export function safeParseImageStreamag(input: unknown): ParseResult<ImageStreamTag> {
+export function safeParseImageStreamTag(input: unknown): ParseResult<ImageStreamTag> {
   return imageStreamTag.safeParse(input);
 }
 
@@ -425,24 +425,24 @@ export function safeParseImageStreamImage(input: unknown): ParseResult<ImageStre
  *
  * @example
  * ```ts
- * const itag = parseImageag({ metadata: { name: "ruby:latest" }, spec: { name: "latest" } });
+ * const itag = parseImageTag({ metadata: { name: "ruby:latest" }, spec: { name: "latest" } });
  * ```
  * @public
  */
-export function parseImageag(input: unknown): ImageTag {
+export function parseImageTag(input: unknown): ImageTag {
   return imageTag.parse(input);
 }
 
 /**
- * Like {@link parseImageag}, returning a result instead of throwing.
+ * Like {@link parseImageTag}, returning a result instead of throwing.
  *
  * @example
  * ```ts
- * safeParseImageag({ spec: { name: 1 } }).success; // false
+ * safeParseImageTag({ spec: { name: 1 } }).success; // false
  * ```
  * @public
  */
-export function safeParseImageag(input: unknown): ParseResult<ImageTag> {
+export function safeParseImageTag(input: unknown): ParseResult<ImageTag> {
   return imageTag.safeParse(input);
 }
 

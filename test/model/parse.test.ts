@@ -1,0 +1,343 @@
+import { fc, test as fcTest } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { ImageStreamError, InvalidError } from "../../src/errors.js";
+import {
+  type ImageStream,
+  ImageStreamSchema,
+  parseImage,
+  parseImageStream,
+  parseImageStreamImage,
+  parseImageStreamImport,
+  parseImageStreamMapping,
+  parseImageStreamTag,
+  parseImageTag,
+  parseTagEvent,
+  parseTagReference,
+  safeParseImage,
+  safeParseImageStream,
+  safeParseImageStreamImage,
+  safeParseImageStreamImport,
+  safeParseImageStreamMapping,
+  safeParseImageStreamTag,
+  safeParseImageTag,
+  safeParseTagEvent,
+  safeParseTagReference,
+} from "../../src/model/index.js";
+import {
+  arbImage,
+  arbImageStream,
+  arbImageStreamMapping,
+  arbTagEvent,
+  arbTagReference,
+} from "../support/arbitraries.js";
+import { deepFreeze } from "../support/freeze.js";
+
+const DIGEST = "sha256:47463d94eb5c049b2d23b03a9530bf944f8f967a0fe79147dd6b9135bf7dd13d";
+const KIND_DETAIL = "valid values are 'DockerImage', 'ImageStreamImage', 'ImageStreamTag'";
+
+function invalid(fn: () => unknown): InvalidError {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(InvalidError);
+    return e as InvalidError;
+  }
+  throw new Error("expected an InvalidError");
+}
+
+const PARSERS: Array<[string, (x: unknown) => unknown, (x: unknown) => { success: boolean }]> = [
+  ["ImageStream", parseImageStream, safeParseImageStream],
+  ["Image", parseImage, safeParseImage],
+  ["ImageStreamMapping", parseImageStreamMapping, safeParseImageStreamMapping],
+  ["ImageStreamTag", parseImageStreamTag, safeParseImageStreamTag],
+  ["ImageStreamImage", parseImageStreamImage, safeParseImageStreamImage],
+  ["ImageTag", parseImageTag, safeParseImageTag],
+  ["ImageStreamImport", parseImageStreamImport, safeParseImageStreamImport],
+  ["TagReference", parseTagReference, safeParseTagReference],
+  ["TagEvent", parseTagEvent, safeParseTagEvent],
+];
+
+describe("parse functions: bad input always gives InvalidError", () => {
+  for (const [kind, parse, safeParse] of PARSERS) {
+    fcTest.prop([fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true })], {
+      numRuns: 150,
+    })(`R1 any input to parse${kind} either parses or throws InvalidError (kind ${kind})`, (input) => {
+      let threw: unknown;
+      let out: unknown;
+      try {
+        out = parse(input);
+      } catch (e) {
+        threw = e;
+      }
+      const safe = safeParse(input);
+      if (threw === undefined) {
+        expect(out).toBe(input);
+        expect(safe.success).toBe(true);
+      } else {
+        expect(threw).toBeInstanceOf(InvalidError);
+        expect((threw as InvalidError).resource?.resource).toBe(kind);
+        expect((threw as InvalidError).fieldErrors.length).toBeGreaterThan(0);
+        expect(safe.success).toBe(false);
+      }
+    });
+
+    it(`R1 parse${kind} rejects non-objects with an Invalid error on <root>`, () => {
+      for (const bad of [null, undefined, 42, "x", [], true]) {
+        const err = invalid(() => parse(bad));
+        expect(err).toBeInstanceOf(ImageStreamError);
+        expect(err.code).toBe(422);
+        expect(err.fieldErrors).toEqual([
+          { type: "FieldValueInvalid", field: "<root>", value: bad, detail: "must be an object" },
+        ]);
+      }
+    });
+  }
+
+  it("R1 a cyclic input gives an InvalidError, not a RangeError", () => {
+    const a: Record<string, unknown> = { metadata: { name: "x" } };
+    a.spec = { tags: [{ name: "t", annotations: a }] };
+    (a.spec as Record<string, unknown>).self = a;
+    const r = safeParseImageStream(a);
+    expect(r.success).toBe(false);
+  });
+});
+
+describe("parseImageStream error reporting", () => {
+  it("R1.3.1 lists every bad field with Kubernetes paths, tags named by their tag", () => {
+    const err = invalid(() =>
+      parseImageStream({
+        metadata: { name: "ruby", namespace: "test", labels: { app: 1 } },
+        spec: {
+          tags: [{ name: "latest", from: { kind: "DockerImage", name: 3 }, generation: 1.5 }, { name: 2 }],
+        },
+        status: { tags: [{ tag: "v1", items: [{ image: 5 }] }] },
+      }),
+    );
+    expect(err.message.startsWith('ImageStream.image.openshift.io "ruby" is invalid: [')).toBe(true);
+    expect(err.fieldErrors.map((e) => `${e.type} ${e.field}`)).toEqual([
+      "FieldValueInvalid metadata.labels[app]",
+      "FieldValueInvalid spec.tags[latest].from.name",
+      "FieldValueInvalid spec.tags[latest].generation",
+      "FieldValueInvalid spec.tags[1].name",
+      "FieldValueRequired status.tags[v1].items[0].created",
+      "FieldValueRequired status.tags[v1].items[0].dockerImageReference",
+      "FieldValueInvalid status.tags[v1].items[0].image",
+      "FieldValueRequired status.tags[v1].items[0].generation",
+    ]);
+    expect(err.fieldErrors[1]).toEqual({
+      type: "FieldValueInvalid",
+      field: "spec.tags[latest].from.name",
+      value: 3,
+      detail: "must be a string",
+    });
+    expect(err.fieldErrors[2]?.detail).toBe("must be an integer");
+  });
+
+  it("R4.2.4 an unknown from.kind is reported at parse time as Required on from.kind", () => {
+    const err = invalid(() =>
+      parseImageStream({
+        metadata: { name: "ruby" },
+        spec: {
+          tags: [
+            { name: "a", from: { kind: "Pod", name: "x" } },
+            { name: "b", from: { name: "x" } },
+            { name: "c", from: { kind: "", name: "x" } },
+            { name: "d", from: { kind: "ImageStreamTag", name: "x:y" } },
+            { name: "e" },
+          ],
+        },
+      }),
+    );
+    expect(err.fieldErrors).toEqual([
+      { type: "FieldValueRequired", field: "spec.tags[a].from.kind", value: "", detail: KIND_DETAIL },
+      { type: "FieldValueRequired", field: "spec.tags[b].from.kind", value: "", detail: KIND_DETAIL },
+      { type: "FieldValueRequired", field: "spec.tags[c].from.kind", value: "", detail: KIND_DETAIL },
+    ]);
+    expect(err.message).toContain(`spec.tags[a].from.kind: Required value: ${KIND_DETAIL}`);
+  });
+
+  it("R4.2.4 a non-string from.kind is a type error only, not reported twice", () => {
+    const err = invalid(() =>
+      parseImageStream({ spec: { tags: [{ name: "a", from: { kind: 1, name: "x" } }] } }),
+    );
+    expect(err.fieldErrors.map((e) => e.field)).toEqual(["spec.tags[a].from.kind"]);
+    expect(err.fieldErrors[0]?.type).toBe("FieldValueInvalid");
+  });
+
+  it("R1.1.1 accepts apiVersion v1 and image.openshift.io/v1, rejects others; kind must match", () => {
+    expect(parseImageStream({ apiVersion: "v1", kind: "ImageStream" }).apiVersion).toBe("v1");
+    expect(parseImageStream({ apiVersion: "image.openshift.io/v1" }).apiVersion).toBe(
+      "image.openshift.io/v1",
+    );
+    const err = invalid(() =>
+      parseImageStream({ apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "d" } }),
+    );
+    expect(err.fieldErrors).toEqual([
+      {
+        type: "FieldValueNotSupported",
+        field: "apiVersion",
+        value: "apps/v1",
+        detail: 'supported values: "image.openshift.io/v1", "v1"',
+      },
+      {
+        type: "FieldValueNotSupported",
+        field: "kind",
+        value: "Deployment",
+        detail: 'supported values: "ImageStream"',
+      },
+    ]);
+    expect(err.resource).toEqual({ group: "image.openshift.io", resource: "ImageStream", name: "d" });
+    expect(invalid(() => parseImage({ kind: "ImageStream" })).fieldErrors[0]?.field).toBe("kind");
+  });
+
+  it("R1.1.1 the error name is empty when metadata.name is unreadable", () => {
+    expect(invalid(() => parseImageStream({ metadata: { name: 5 } })).message).toBe(
+      'ImageStream.image.openshift.io "" is invalid: metadata.name: Invalid value: 5: must be a string',
+    );
+  });
+
+  it("R1.11 an int64 outside the safe integer range is invalid", () => {
+    const err = invalid(() => parseImageStream({ metadata: { generation: 2 ** 60 } }));
+    expect(err.fieldErrors[0]).toMatchObject({
+      field: "metadata.generation",
+      detail: "must be a safe integer",
+    });
+  });
+
+  it("R1.3.1 TagReference annotations and generation accept null; other fields do not", () => {
+    const tag = parseTagReference({ name: "latest", annotations: null, generation: null });
+    expect(tag.annotations).toBeNull();
+    expect(tag.generation).toBeNull();
+    const err = invalid(() => parseTagReference({ name: "x", reference: null, importPolicy: null }));
+    expect(err.fieldErrors.map((e) => e.field)).toEqual(["reference", "importPolicy"]);
+    expect(err.message.startsWith('TagReference.image.openshift.io "x" is invalid')).toBe(true);
+  });
+
+  it("R4.2.4 parseTagReference reports an unknown from.kind on from.kind", () => {
+    expect(
+      invalid(() => parseTagReference({ name: "x", from: { kind: "Pod", name: "a" } })).fieldErrors,
+    ).toEqual([{ type: "FieldValueRequired", field: "from.kind", value: "", detail: KIND_DETAIL }]);
+  });
+
+  it("R1.6.1 ImageStreamTag: tag may be null; tag.from.kind is checked", () => {
+    expect(parseImageStreamTag({ metadata: { name: "a:b" }, tag: null }).tag).toBeNull();
+    expect(
+      invalid(() => parseImageStreamTag({ tag: { name: "b", from: { kind: "X", name: "y" } } }))
+        .fieldErrors[0]?.field,
+    ).toBe("tag.from.kind");
+  });
+
+  it("R1.8.1 ImageTag: spec/status/image nullable; spec.from.kind is checked", () => {
+    const t = parseImageTag({ metadata: { name: "a:b" }, spec: null, status: null, image: null });
+    expect(t.spec).toBeNull();
+    expect(
+      invalid(() => parseImageTag({ spec: { name: "b", from: { kind: "X", name: "y" } } })).fieldErrors[0]
+        ?.field,
+    ).toBe("spec.from.kind");
+  });
+
+  it("R1.7.1 ImageStreamImage requires image", () => {
+    expect(invalid(() => parseImageStreamImage({ metadata: { name: "a@b" } })).fieldErrors).toEqual([
+      { type: "FieldValueRequired", field: "image", value: "", detail: "" },
+    ]);
+    expect(parseImageStreamImage({ image: { metadata: { name: DIGEST } } }).image.metadata?.name).toBe(
+      DIGEST,
+    );
+  });
+
+  it("R1.5.1 ImageStreamMapping requires image and tag", () => {
+    expect(
+      invalid(() => parseImageStreamMapping({ metadata: { name: "m" } })).fieldErrors.map((e) => e.field),
+    ).toEqual(["image", "tag"]);
+  });
+
+  it("R1.9.4 Image: Docker config keys typed; map keys shown in brackets", () => {
+    const err = invalid(() =>
+      parseImage({
+        dockerImageMetadata: { Size: "big", Config: { Labels: { vendor: 3 }, Cmd: "run" } },
+        dockerImageLayers: [{ name: DIGEST }],
+      }),
+    );
+    expect(err.fieldErrors.map((e) => e.field)).toEqual([
+      "dockerImageMetadata.Config.Cmd",
+      "dockerImageMetadata.Config.Labels[vendor]",
+      "dockerImageMetadata.Size",
+      "dockerImageLayers[0].size",
+    ]);
+    const ok = parseImage({
+      dockerImageLayers: null,
+      dockerImageMetadata: { Config: { Cmd: null, Labels: null } },
+    });
+    expect(ok.dockerImageLayers).toBeNull();
+  });
+
+  it("R4.6.1 ImageStreamImport: spec and status parse, from is required on images", () => {
+    const isi = parseImageStreamImport({
+      kind: "ImageStreamImport",
+      metadata: { name: "python" },
+      spec: {
+        import: true,
+        images: [{ from: { kind: "DockerImage", name: "python:3.6" }, to: { name: "3.6" } }],
+        repository: { from: { kind: "DockerImage", name: "python" } },
+      },
+      status: {
+        import: { metadata: { name: "python" } },
+        images: [{ status: { status: "Success" }, tag: "3.6", image: { metadata: { name: DIGEST } } }],
+        repository: { status: { status: "Failure", code: 404 }, additionalTags: ["old"] },
+      },
+    });
+    expect(isi.spec?.images?.[0]?.to?.name).toBe("3.6");
+    expect(invalid(() => parseImageStreamImport({ spec: { images: [{}] } })).fieldErrors[0]?.field).toBe(
+      "spec.images[0].from",
+    );
+  });
+
+  it("R1.4.3 TagEvent requires all four fields", () => {
+    expect(invalid(() => parseTagEvent({})).fieldErrors.map((e) => e.field)).toEqual([
+      "created",
+      "dockerImageReference",
+      "image",
+      "generation",
+    ]);
+  });
+
+  it("R1.1 safeParse returns the data or the error instead of throwing", () => {
+    const ok = safeParseImageStream({ metadata: { name: "a" } });
+    expect(ok).toEqual({ success: true, data: { metadata: { name: "a" } } });
+    const bad = safeParseImageStream({ metadata: "a" });
+    expect(bad.success).toBe(false);
+    if (!bad.success) expect(bad.error).toBeInstanceOf(InvalidError);
+  });
+});
+
+describe("generated valid objects round-trip losslessly", () => {
+  fcTest.prop([arbImageStream({ unknownFields: true })], { numRuns: 100 })(
+    "R1.1 any generated ImageStream (with unknown fields) parses and JSON round-trips, key order kept",
+    (stream) => {
+      const input = deepFreeze(JSON.parse(JSON.stringify(stream)) as unknown);
+      const parsed: ImageStream = parseImageStream(input);
+      expect(JSON.stringify(parsed)).toBe(JSON.stringify(stream));
+      expect(ImageStreamSchema.safeParse(input).success).toBe(true);
+    },
+  );
+
+  fcTest.prop([arbTagReference()], { numRuns: 100 })("R1.3.1 any generated TagReference parses", (tag) => {
+    expect(parseTagReference(tag)).toBe(tag);
+  });
+
+  fcTest.prop([arbTagEvent()], { numRuns: 50 })("R1.4.3 any generated TagEvent parses", (event) => {
+    expect(parseTagEvent(event)).toBe(event);
+    expect(event.dockerImageReference.endsWith(`@${event.image}`)).toBe(true);
+  });
+
+  fcTest.prop([arbImage()], { numRuns: 50 })("R1.9.1 any generated Image parses and round-trips", (image) => {
+    expect(JSON.stringify(parseImage(JSON.parse(JSON.stringify(image))))).toBe(JSON.stringify(image));
+  });
+
+  fcTest.prop([arbImageStreamMapping()], { numRuns: 50 })(
+    "R1.5.1 any generated ImageStreamMapping parses and round-trips",
+    (m) => {
+      expect(JSON.stringify(parseImageStreamMapping(JSON.parse(JSON.stringify(m))))).toBe(JSON.stringify(m));
+    },
+  );
+});
