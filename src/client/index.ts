@@ -1,6 +1,8 @@
 /**
  * Client semantics: what `oc` does (`oc tag`, pruning, one reducer over every operation).
  */
+
+export { type PruneOptions, pruneTagHistory } from "./prune.js";
 export {
   isValidTagName,
   planTag,

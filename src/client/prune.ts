@@ -1,0 +1,110 @@
+/**
+ * History pruning as `oc adm prune images` does it for image streams (SEMANTICS R17.2).
+ */
+import type { Image, ImageStream, NamedTagEventList, TagEvent } from "../model/index.js";
+import { type Clock, nowTimestamp } from "../server/options.js";
+
+/**
+ * Options of {@link pruneTagHistory}; the defaults are those of `oc adm prune images`.
+ *
+ * @example
+ * ```ts
+ * const opts: PruneOptions = { keepTagRevisions: 3, keepYoungerThan: 60 * 60 * 1000, now: "2024-01-01T00:00:00Z" };
+ * ```
+ * @public
+ */
+export interface PruneOptions {
+  /** `--keep-tag-revisions`: history positions `< n` are kept (default 3). */
+  readonly keepTagRevisions?: number;
+  /** `--keep-younger-than` in milliseconds: events created less than this long ago are kept (default 60 minutes). */
+  readonly keepYoungerThan?: number;
+  /** The clock (see `ServerOptions.now`). */
+  readonly now?: Clock;
+  /** Whether an image is used elsewhere (pods, builds, other streams…); used images are kept. */
+  readonly isImageUsed?: (image: string) => boolean;
+  /** Whether a tag is in use; revision 0 of a used tag is always kept. */
+  readonly isTagUsed?: (tag: string) => boolean;
+  /** Looks up Image objects; when given, events whose Image no longer exists are dropped. */
+  readonly getImage?: (name: string) => Image | undefined;
+}
+
+const DEFAULT_KEEP_REVISIONS = 3;
+const DEFAULT_KEEP_YOUNGER_THAN = 60 * 60 * 1000;
+
+function createdMillis(event: TagEvent): number {
+  const t = typeof event.created === "string" ? Date.parse(event.created) : Number.NaN;
+  return Number.isNaN(t) ? Number.NEGATIVE_INFINITY : t;
+}
+
+/**
+ * Removes old history items from every status tag, the way `oc adm prune images` would (R17.2).
+ *
+ * An item is kept when its position is `< keepTagRevisions`, when it is younger than
+ * `keepYoungerThan`, when it is revision 0 of a tag `isTagUsed` reports as used, or when its
+ * image is still needed: `isImageUsed(image)` is true or another kept item of the stream points
+ * to the same image (the pruner only deletes images nothing strongly references). Items whose
+ * Image object is gone (`getImage` returns `undefined`) are dropped. Items without an image
+ * (reference tags) are never pruned, since pruning deletes images. A tag left with no items and no conditions
+ * is removed from status. Returns the very same stream when nothing is pruned.
+ *
+ * @param stream - the image stream.
+ * @param opts - pruning options (defaults: 3 revisions, 60 minutes).
+ * @example
+ * ```ts
+ * const pruned = pruneTagHistory(stream, { keepTagRevisions: 1, keepYoungerThan: 0, now: "2024-01-01T00:00:00Z" });
+ * pruned.status?.tags?.[0]?.items.length; // 1
+ * ```
+ * @public
+ */
+export function pruneTagHistory(stream: ImageStream, opts: PruneOptions = {}): ImageStream {
+  const tags = stream?.status?.tags;
+  if (!Array.isArray(tags) || tags.length === 0) return stream;
+  const keepRevisions =
+    typeof opts.keepTagRevisions === "number" && opts.keepTagRevisions >= 0
+      ? opts.keepTagRevisions
+      : DEFAULT_KEEP_REVISIONS;
+  const keepYounger =
+    typeof opts.keepYoungerThan === "number" && opts.keepYoungerThan >= 0
+      ? opts.keepYoungerThan
+      : DEFAULT_KEEP_YOUNGER_THAN;
+  const threshold = Date.parse(nowTimestamp(opts)) - keepYounger;
+
+  // First pass: strong references (kept regardless of images).
+  const strong = new Set<string>();
+  const decisions = tags.map((list) => {
+    const items = Array.isArray(list?.items) ? list.items : [];
+    const tagUsed = opts.isTagUsed?.(list.tag) === true;
+    return items.map((event, i) => {
+      const image = typeof event?.image === "string" ? event.image : "";
+      if (image !== "" && opts.getImage !== undefined && opts.getImage(image) === undefined) return "drop";
+      const keep = i < keepRevisions || createdMillis(event) > threshold || (i === 0 && tagUsed);
+      if (keep) {
+        if (image !== "") strong.add(image);
+        return "keep";
+      }
+      return "weak";
+    });
+  });
+
+  let changed = false;
+  const nextTags: NamedTagEventList[] = [];
+  tags.forEach((list, t) => {
+    const items = Array.isArray(list?.items) ? list.items : [];
+    const kept = items.filter((event, i) => {
+      const d = decisions[t]?.[i];
+      if (d === "keep") return true;
+      if (d === "drop") return false;
+      const image = typeof event?.image === "string" ? event.image : "";
+      return image === "" || strong.has(image) || opts.isImageUsed?.(image) === true;
+    });
+    if (kept.length === items.length) {
+      nextTags.push(list);
+      return;
+    }
+    changed = true;
+    if (kept.length === 0 && (list.conditions?.length ?? 0) === 0) return;
+    nextTags.push({ ...list, items: kept });
+  });
+  if (!changed) return stream;
+  return { ...stream, status: { ...stream.status, tags: nextTags } };
+}
