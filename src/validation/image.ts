@@ -3,6 +3,7 @@
  * `validateImageManifests`).
  */
 import { type FieldError, invalidField, requiredField } from "../errors.js";
+import { validateImageSignature } from "./image-signature.js";
 import { arr, asObj, child, index, num, obj, own, str } from "./internal.js";
 import { pathSegmentNameErrors, validateObjectMeta } from "./k8s.js";
 import { parseForValidation } from "./reference.js";
@@ -92,7 +93,10 @@ function validateImageManifests(manifests: readonly unknown[], path: string): Fi
  * - for a manifest list (`dockerImageManifests` non-empty): `dockerImageLayers` must be empty
  *   (`dockerImageLayers should not be set when dockerImageManifests is set`), and each
  *   sub-manifest needs an OCI digest, an RFC 6838 media type, `architecture`, `os`, and a
- *   non-negative `manifestSize` (reported on `…size`, as upstream does).
+ *   non-negative `manifestSize` (reported on `…size`, as upstream does);
+ * - each embedded `signatures[i]`: name `<imageName>@<signatureName>`, `type` and `content`
+ *   required, no labels or annotations, `Trusted`/`ForImage` conditions in pairs, and no identity
+ *   or claims while the trust state is unknown.
  *
  * Any input shape is accepted; never throws.
  *
@@ -122,6 +126,10 @@ export function validateImage(image: unknown, path = ""): FieldError[] {
     const parsed = parseForValidation(ref);
     if (!parsed.ok) errs.push(invalidField(refPath, ref, parsed.message));
   }
+
+  arr(img, "signatures").forEach((sig, i) => {
+    errs.push(...validateImageSignature(sig, index(child(path, "signatures"), i)));
+  });
 
   const manifests = arr(img, "dockerImageManifests");
   if (manifests.length > 0) {
