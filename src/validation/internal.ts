@@ -163,9 +163,16 @@ function deepEqual(a: unknown, b: unknown): boolean {
   return true;
 }
 
-/** Semantic equality of two JSON values: Go zero values and absent fields are equal. */
+/**
+ * Semantic equality of two JSON values: Go zero values and absent fields are equal. Values nested
+ * too deeply for the stack compare by identity instead of throwing.
+ */
 export function semanticEqual(a: unknown, b: unknown): boolean {
-  return deepEqual(prune(a, 0), prune(b, 0));
+  try {
+    return deepEqual(prune(a, 0), prune(b, 0));
+  } catch {
+    return a === b;
+  }
 }
 
 /** A shallow copy of `o` without the given keys (`{}` when `o` is absent). */

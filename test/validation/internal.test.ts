@@ -74,3 +74,16 @@ describe("validation internals", () => {
     });
   });
 });
+
+describe("validation internals: adversarial depth", () => {
+  it("semanticEqual never throws on absurdly deep values", () => {
+    let a: unknown = "x";
+    let b: unknown = "x";
+    for (let i = 0; i < 200_000; i++) {
+      a = { d: a };
+      b = { d: b };
+    }
+    expect(semanticEqual(a, a)).toBe(true);
+    expect(typeof semanticEqual(a, b)).toBe("boolean");
+  });
+});
