@@ -2,6 +2,7 @@
  * What the API server does to every object it decodes and returns (SEMANTICS §1.11): tags sorted by
  * name, duplicates last-wins, policies defaulted, legacy repository tags/IDs stripped.
  */
+import { type DockerImageReference, exactReference, parseDockerImageReference } from "../reference/index.js";
 import { IMPORT_MODE_LEGACY, SOURCE_TAG_REFERENCE_POLICY } from "./constants.js";
 import type {
   ImageStream,
@@ -52,30 +53,24 @@ export function compareTagNames(a: string, b: string): number {
   return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
 }
 
-/** Splits tag and ID off a pull spec: `[repository, tag, id]` (a local approximation of the reference parser). */
-function splitReference(s: string): { repo: string; tag: string; id: string } {
-  let repo = s;
-  let id = "";
-  const at = repo.indexOf("@");
-  if (at >= 0) {
-    id = repo.slice(at + 1);
-    repo = repo.slice(0, at);
+/** Parses a pull spec with the library-go parser, or `undefined` when it does not parse. */
+function tryParse(s: string): DockerImageReference | undefined {
+  try {
+    return parseDockerImageReference(s);
+  } catch {
+    return undefined;
   }
-  let tag = "";
-  const colon = repo.lastIndexOf(":");
-  if (colon > repo.lastIndexOf("/")) {
-    tag = repo.slice(colon + 1);
-    repo = repo.slice(0, colon);
-  }
-  return { repo, tag, id };
 }
 
-/** R1.11.4: the repository without tag or ID, or the input itself when it has neither. */
+/**
+ * R1.11.4: a repository that parses and carries a tag or ID is printed back with `Exact()` without
+ * them; anything else (no tag/ID, or unparseable) is returned as is.
+ */
 function stripTagAndId(repo: string | undefined): string | undefined {
   if (repo === undefined || repo === "") return repo;
-  const ref = splitReference(repo);
-  if (ref.tag === "" && ref.id === "") return repo;
-  return ref.repo === "" ? repo : ref.repo;
+  const ref = tryParse(repo);
+  if (ref === undefined || (ref.tag === "" && ref.id === "")) return repo;
+  return exactReference({ ...ref, tag: "", id: "" });
 }
 
 function defaultMode(opts: NormalizeOptions | undefined): string {
@@ -194,12 +189,10 @@ function normalizeImageImportSpec(spec: ImageImportSpec, mode: string): ImageImp
   let out = withPolicyDefaults(spec, mode);
   if (out.to === undefined) {
     const name = out.from?.name;
-    if (typeof name === "string" && name !== "") {
-      const { repo, tag } = splitReference(name);
-      if (repo !== "" && tag !== "") {
-        if (out === spec) out = { ...spec };
-        out.to = { name: tag };
-      }
+    const ref = typeof name === "string" ? tryParse(name) : undefined;
+    if (ref !== undefined && ref.tag !== "") {
+      if (out === spec) out = { ...spec };
+      out.to = { name: ref.tag };
     }
   }
   return out;
