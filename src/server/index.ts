@@ -1,1 +1,34 @@
-export {};
+/**
+ * The API server engine (SEMANTICS §5–§10, §12.3, §12.6, §13): what the server does on each write.
+ */
+export { type Catalog, createCatalog } from "./catalog.js";
+export { type DeleteImageStreamTagOptions, deleteImageStreamTag } from "./delete-tag.js";
+export {
+  createImageStream,
+  createImageStreamInternal,
+  updateImageStream,
+  updateImageStreamInternal,
+  updateImageStreamStatus,
+} from "./image-stream.js";
+export { getImageStreamImage } from "./image-stream-image.js";
+export {
+  type CreateImageStreamTagResult,
+  createImageStreamTag,
+  getImageStreamTag,
+  listImageStreamTags,
+  type UpdateImageStreamTagResult,
+  updateImageStreamTag,
+} from "./image-stream-tag.js";
+export { applyImageStreamMapping, type ImageStreamMappingResult } from "./mapping.js";
+export type { Clock, ServerOptions } from "./options.js";
+export { type StatusRepositories, statusRepositories, withStatusRepositories } from "./repositories.js";
+export { resolveImageId, resolveReferenceForTagEvent } from "./resolve-image-id.js";
+export {
+  type AddTagEventResult,
+  addTagEvent,
+  addTagEventResult,
+  type UpdateTrackingTagsResult,
+  updateTrackingTags,
+  updateTrackingTagsResult,
+} from "./tag-events.js";
+export { tagRefChanged } from "./tag-ref-changed.js";
