@@ -52,6 +52,11 @@ export function num(o: Obj | undefined, key: string): number {
   return typeof v === "number" && Number.isFinite(v) ? v : 0;
 }
 
+/** Defines an own enumerable property (safe for keys like `__proto__` and `constructor`). */
+export function setOwn(out: Record<string, unknown>, k: string, v: unknown): void {
+  Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+}
+
 /** The own enumerable keys of an object map, `[]` when absent. */
 export function keysOf(o: Obj | undefined): string[] {
   if (o === undefined) return [];
@@ -133,7 +138,7 @@ function prune(v: unknown, depth: number): unknown {
     for (const k of keysOf(o).sort()) {
       const p = prune(own(o, k), depth + 1);
       if (p !== undefined) {
-        out[k] = p;
+        setOwn(out, k, p);
         any = true;
       }
     }
@@ -178,6 +183,6 @@ export function semanticEqual(a: unknown, b: unknown): boolean {
 /** A shallow copy of `o` without the given keys (`{}` when `o` is absent). */
 export function omit(o: Obj | undefined, keys: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const k of keysOf(o)) if (!keys.includes(k)) out[k] = own(o, k);
+  for (const k of keysOf(o)) if (!keys.includes(k)) setOwn(out, k, own(o, k));
   return out;
 }

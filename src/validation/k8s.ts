@@ -8,7 +8,7 @@
  * from `RegexError`).
  */
 import { type FieldError, forbiddenField, invalidField, requiredField } from "../errors.js";
-import { byteLength, child, keysOf, type Obj, obj, own, semanticEqual, str } from "./internal.js";
+import { byteLength, child, keysOf, type Obj, obj, own, semanticEqual, setOwn, str } from "./internal.js";
 
 const DNS1123_LABEL_FMT = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
 const DNS1123_LABEL_ERR =
@@ -276,7 +276,7 @@ export function metaChanged(
   if (str(next, "uid") === "") drop.push("uid");
   const strip = (m: Obj | undefined): Record<string, unknown> => {
     const out: Record<string, unknown> = {};
-    for (const k of keysOf(m)) if (!drop.includes(k)) out[k] = own(m, k);
+    for (const k of keysOf(m)) if (!drop.includes(k)) setOwn(out, k, own(m, k));
     return out;
   };
   return !semanticEqual(strip(next), strip(old));
