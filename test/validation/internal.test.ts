@@ -92,7 +92,7 @@ describe("validation internals: hostile keys", () => {
   it("omit and semanticEqual handle __proto__ / constructor keys on frozen inputs", () => {
     const o = JSON.parse('{"__proto__":{"constructor":[1]},"constructor":"[]"}') as Record<string, unknown>;
     Object.freeze(o);
-    Object.freeze(o.__proto__);
+    Object.freeze(Object.getOwnPropertyDescriptor(o, "__proto__")?.value);
     expect(Object.keys(omit(o, []))).toEqual(["__proto__", "constructor"]);
     expect(semanticEqual(o, JSON.parse('{"constructor":"[]","__proto__":{"constructor":[1]}}'))).toBe(true);
     expect(semanticEqual(o, { constructor: "[]" })).toBe(false);
