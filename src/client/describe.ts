@@ -7,6 +7,7 @@ import { parseDockerImageReference } from "../reference/index.js";
 import { walkTagReference } from "../resolve/follow.js";
 import { prioritizeTags } from "../resolve/prioritize.js";
 import { timestampSeconds } from "../resolve/sort-status-tags.js";
+import { latestObservedTagGeneration } from "../server/index.js";
 import { type Clock, nowTimestamp } from "../server/options.js";
 import { humanDuration, humanSize } from "./human.js";
 import { tabwrite } from "./table.js";
@@ -137,20 +138,6 @@ function firstSpec(stream: ImageStream, tag: string): TagReference | undefined {
   return undefined;
 }
 
-/** `latestObservedTagGeneration`: max of items[0].generation and the first ImportSuccess condition's. */
-function latestObservedTagGeneration(status: NamedTagEventList | undefined): number {
-  if (status === undefined) return 0;
-  let last = 0;
-  const top = list<Obj>(status.items)[0];
-  if (isObj(top) && typeof top.generation === "number" && top.generation > last) last = top.generation;
-  for (const c of list<Obj>(status.conditions)) {
-    if (!isObj(c) || c.type !== "ImportSuccess") continue;
-    if (typeof c.generation === "number" && c.generation > last) last = c.generation;
-    break;
-  }
-  return last;
-}
-
 /** The reference's ID, or `undefined` when it does not parse (`reference.Parse`). */
 function referenceId(ref: string): string | undefined {
   try {
@@ -218,7 +205,7 @@ function formatImageStreamTags(out: Out, stream: ImageStream): void {
       name = ns !== "" && ns !== str(stream.metadata?.namespace) ? `${ns}/${str(from.name)}` : str(from.name);
       scheduled = tagRef.importPolicy?.scheduled === true;
       insecure = tagRef.importPolicy?.insecure === true;
-      const gen = latestObservedTagGeneration(taglist);
+      const gen = latestObservedTagGeneration(stream, tag);
       importing =
         tagRef.reference !== true && typeof tagRef.generation === "number" && tagRef.generation > gen;
     }

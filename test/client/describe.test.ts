@@ -1,3 +1,4 @@
+import { fc, test as fcTest } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import {
   describeImageStream,
@@ -5,6 +6,7 @@ import {
   formatImageStreamTagsText,
 } from "../../src/client/describe.js";
 import type { ImageStream, ImageStreamTag } from "../../src/model/index.js";
+import { arbImage, arbImageStream } from "../support/arbitraries.js";
 import { deepFreeze, snapshot } from "../support/freeze.js";
 
 const SHA_4BD = "sha256:4bd26aef1ce78b4f05ede83496276f11e3343441574ca1ce89dffd146c708c16";
@@ -541,5 +543,25 @@ describe("R16.2 describeImageStreamTag", () => {
     expect(empty).toContain("Docker Image:\t<none>\n");
     expect(empty).not.toContain("Image Name");
     expect(describeImageStreamTag(null as unknown as ImageStreamTag)).toContain("Layer Size:\t0B\n");
+  });
+});
+
+describe("§16 describe properties", () => {
+  fcTest.prop([arbImageStream()], { numRuns: 100 })(
+    "R16.1 property: every valid stream is described without mutation, with one block per listed tag",
+    (stream) => {
+      const frozen = deepFreeze(stream);
+      const out = describeImageStream(frozen, { now: "2030-01-01T00:00:00Z" });
+      expect(out.startsWith("Name:\t")).toBe(true);
+      expect(out).toContain("Image Lookup:\t");
+      const tags = (stream.status?.tags?.length ?? 0) + (stream.spec?.tags?.length ?? 0);
+      if (tags === 0) expect(out).toContain("Tags:\t\t\t<none>\n");
+      else expect(out).toMatch(/Unique Images:\t+\d+\nTags:\t+\d+\n/);
+    },
+  );
+  fcTest.prop([arbImage()], { numRuns: 100 })("R16.2 property: every valid image is described", (image) => {
+    const out = describeImageStreamTag(deepFreeze({ image }), { now: "2030-01-01T00:00:00Z" });
+    expect(out).toContain("Docker Image:\t");
+    expect(out).toMatch(/(Layer|Image) Size:\t/);
   });
 });

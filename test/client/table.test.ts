@@ -133,6 +133,10 @@ describe("§16.3 oc get is", () => {
     const tooLong = ["a".repeat(20), "b".repeat(40)];
     expect(printTagsUpToWidth(mk(tooLong))).toBe(`${"a".repeat(20)} + 1 more...`);
     expect(printTagsUpToWidth({})).toBe("");
+    // widths are UTF-8 bytes (Go len): 13 two-byte tags of 1 character fill 39 bytes
+    const wide = Array.from({ length: 14 }, (_, i) => String.fromCharCode(0xe0 + i));
+    expect(printTagsUpToWidth(mk(wide))).toBe(`${wide.slice(0, 13).join(",")} + 1 more...`);
+    expect(printTagsUpToWidth(mk(["😀".repeat(10), "€".repeat(10)]))).toBe(`${"😀".repeat(10)} + 1 more...`);
   });
 
   it("§16.3 multi-line cells are cut at the first line break with `...`", () => {
