@@ -1,4 +1,4 @@
-import { fc, test as fcTest } from "@fast-check/vitest";
+import { test as fcTest } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import {
   describeImageStream,
