@@ -3,6 +3,7 @@
  */
 
 export { type PruneOptions, pruneTagHistory } from "./prune.js";
+export { type CatalogTagResult, rollbackTag, type TagResult, tag, tagInCatalog, untag } from "./tag.js";
 export {
   isValidTagName,
   planTag,
