@@ -108,3 +108,43 @@ export function validateImageStream(stream: unknown, opts: ValidateImageStreamOp
   }
   return errs;
 }
+
+/**
+ * Validates a status update of an ImageStream (`PUT imagestreams/status`, upstream
+ * `ValidateImageStreamStatusUpdate`): `metadata.name`/`namespace` unchanged, labels and
+ * annotations valid, and every status event reference that was **not** already in the old status
+ * must parse (Invalid on each `status.tags[<tag>].items[<i>].dockerImageReference` holding it;
+ * an empty reference fails with the parser's message too). The spec is not validated on this path.
+ * Any input shape; never throws.
+ *
+ * @param next - the stream sent to the status endpoint (any shape)
+ * @param old - the stored stream (any shape)
+ * @example
+ * ```ts
+ * const old = { metadata: { name: "ruby", namespace: "test" } };
+ * const next = { ...old, status: { tags: [{ tag: "latest", items: [{ dockerImageReference: "Bad" }] }] } };
+ * validateImageStreamStatusUpdate(next, old)[0]?.detail; // "repository name must be lowercase"
+ * ```
+ * @public
+ */
+export function validateImageStreamStatusUpdate(next: unknown, old: unknown): FieldError[] {
+  const n = asObj(next);
+  const o = asObj(old);
+  const errs = validateObjectMetaUpdate(obj(n, "metadata"), obj(o, "metadata"), "metadata");
+  const oldRefs = new Set<string>();
+  for (const [, history] of listAsMap(arr(obj(o, "status"), "tags"), "tag")) {
+    for (const item of arr(history, "items")) oldRefs.add(str(asObj(item), "dockerImageReference"));
+  }
+  for (const [tag, history] of listAsMap(arr(obj(n, "status"), "tags"), "tag")) {
+    arr(history, "items").forEach((item, i) => {
+      const ref = str(asObj(item), "dockerImageReference");
+      if (oldRefs.has(ref)) return;
+      const parsed = parseForValidation(ref);
+      if (!parsed.ok) {
+        const path = child(index(child(key("status.tags", tag), "items"), i), "dockerImageReference");
+        errs.push(invalidField(path, ref, parsed.message));
+      }
+    });
+  }
+  return errs;
+}

@@ -4,7 +4,11 @@
  */
 export { assertValid } from "./assert.js";
 export { validateImage } from "./image.js";
-export { type ValidateImageStreamOptions, validateImageStream } from "./image-stream.js";
+export {
+  type ValidateImageStreamOptions,
+  validateImageStream,
+  validateImageStreamStatusUpdate,
+} from "./image-stream.js";
 export { validateImageStreamImport } from "./image-stream-import.js";
 export { validateImageStreamMapping } from "./image-stream-mapping.js";
 export { validateImageStreamTag, validateImageStreamTagUpdate } from "./image-stream-tag.js";

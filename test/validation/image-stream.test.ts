@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { InvalidError } from "../../src/errors.js";
-import { assertValid, validateImageStream } from "../../src/validation/index.js";
+import {
+  assertValid,
+  validateImageStream,
+  validateImageStreamStatusUpdate,
+} from "../../src/validation/index.js";
 import { deepFreeze } from "../support/freeze.js";
 import { DIGEST_A, DNS_LABEL_MSG, fixture, STREAM_NAME_MSG, stream } from "./helpers.js";
 
@@ -321,5 +325,52 @@ describe("validateImageStream (§4.1)", () => {
       'ImageStream.image.openshift.io "foo" is invalid: metadata.namespace: Required value',
     );
     expect((err as InvalidError).toStatus().code).toBe(422);
+  });
+});
+
+describe("validateImageStreamStatusUpdate (R6.3 path, upstream ValidateImageStreamStatusUpdate)", () => {
+  const old = deepFreeze({
+    metadata: { name: "foo", namespace: "ns" },
+    status: { tags: [{ tag: "latest", items: [{ dockerImageReference: "Legacy/Bad" }] }] },
+  });
+
+  it("new status references must parse; references already in the old status are exempt", () => {
+    const next = {
+      metadata: { name: "foo", namespace: "ns" },
+      spec: { tags: [{ name: "x", from: { kind: "Bogus" } }] },
+      status: {
+        tags: [
+          {
+            tag: "latest",
+            items: [{ dockerImageReference: "a/b:c" }, { dockerImageReference: "Legacy/Bad" }],
+          },
+          { tag: "new", items: [{ dockerImageReference: "New/Bad" }, {}] },
+        ],
+      },
+    };
+    expect(validateImageStreamStatusUpdate(next, old)).toEqual([
+      {
+        type: "FieldValueInvalid",
+        field: "status.tags[new].items[0].dockerImageReference",
+        value: "New/Bad",
+        detail: "repository name must be lowercase",
+      },
+      {
+        type: "FieldValueInvalid",
+        field: "status.tags[new].items[1].dockerImageReference",
+        value: "",
+        detail: "repository name must have at least one component",
+      },
+    ]);
+  });
+
+  it("name and namespace stay immutable on the status path", () => {
+    expect(
+      validateImageStreamStatusUpdate({ metadata: { name: "bar", namespace: "ns" } }, old).map((e) => [
+        e.field,
+        e.detail,
+      ]),
+    ).toEqual([["metadata.name", "field is immutable"]]);
+    expect(validateImageStreamStatusUpdate(null, undefined)).toEqual([]);
   });
 });

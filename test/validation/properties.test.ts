@@ -6,6 +6,7 @@ import {
   validateImageStreamImport,
   validateImageStreamMapping,
   validateImageStreamName,
+  validateImageStreamStatusUpdate,
   validateImageStreamTag,
   validateImageStreamTagUpdate,
   validateImageTag,
@@ -58,6 +59,7 @@ const odd = fc.letrec((tie) => ({
 
 const validators: Array<[string, (x: unknown, y: unknown) => unknown]> = [
   ["validateImageStream", (x, y) => validateImageStream(x, { old: y })],
+  ["validateImageStreamStatusUpdate", (x, y) => validateImageStreamStatusUpdate(x, y)],
   ["validateTagReference", (x) => validateTagReference(x, "spec.tags[x]")],
   ["validateImage", (x) => validateImage(x, "image")],
   ["validateImageStreamMapping", (x) => validateImageStreamMapping(x)],
