@@ -66,6 +66,13 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/** A plain object as JSON or YAML produce it (not a Date, Map, class instance or array). */
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (!isRecord(v)) return false;
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
 function child(v: unknown, key: PropertyKey): unknown {
   if (typeof v !== "object" || v === null) return undefined;
   if (!Object.hasOwn(v, key)) return undefined;
@@ -185,7 +192,7 @@ function checkTypeMeta(input: Record<string, unknown>, kind: string, out: FieldE
 function run<T>(spec: Kind<T>, input: unknown): ParseResult<T> {
   let name = "";
   try {
-    if (!isRecord(input)) {
+    if (!isPlainObject(input)) {
       const error = new InvalidError({
         kind: spec.kind,
         name,
@@ -245,6 +252,13 @@ const imageStream = parser({
   typeMeta: true,
   extra: (input, out) => checkSpecTags(child(input.spec, "tags"), "spec.tags", input, out),
 });
+const imageStreamImportExtra = (input: Record<string, unknown>, out: FieldError[]): void =>
+  checkSpecTags(
+    child(child(child(input.status, "import"), "spec"), "tags"),
+    "status.import.spec.tags",
+    input,
+    out,
+  );
 const image = parser({ kind: "Image", schema: ImageSchema, typeMeta: true });
 const imageStreamMapping = parser({
   kind: "ImageStreamMapping",
@@ -268,6 +282,7 @@ const imageStreamImport = parser({
   kind: "ImageStreamImport",
   schema: ImageStreamImportSchema,
   typeMeta: true,
+  extra: imageStreamImportExtra,
 });
 const tagReference = parser({
   kind: "TagReference",

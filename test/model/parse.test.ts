@@ -82,7 +82,7 @@ describe("parse functions: bad input always gives InvalidError", () => {
     });
 
     it(`R1 parse${kind} rejects non-objects with an Invalid error on <root>`, () => {
-      for (const bad of [null, undefined, 42, "x", [], true]) {
+      for (const bad of [null, undefined, 42, "x", [], true, new Date(0), new Map()]) {
         const err = invalid(() => parse(bad));
         expect(err).toBeInstanceOf(ImageStreamError);
         expect(err.code).toBe(422);
@@ -92,6 +92,11 @@ describe("parse functions: bad input always gives InvalidError", () => {
       }
     });
   }
+
+  it("R1 a null-prototype object is accepted like a plain one", () => {
+    const o = Object.assign(Object.create(null) as Record<string, unknown>, { metadata: { name: "x" } });
+    expect(parseImageStream(o)).toBe(o);
+  });
 
   it("R1 a cyclic input gives an InvalidError, not a RangeError", () => {
     const a: Record<string, unknown> = { metadata: { name: "x" } };
@@ -287,6 +292,20 @@ describe("parseImageStream error reporting", () => {
       },
     });
     expect(isi.spec?.images?.[0]?.to?.name).toBe("3.6");
+    expect(
+      invalid(() =>
+        parseImageStreamImport({
+          status: { import: { spec: { tags: [{ name: "a", from: { name: "x" } }] } } },
+        }),
+      ).fieldErrors,
+    ).toEqual([
+      {
+        type: "FieldValueRequired",
+        field: "status.import.spec.tags[a].from.kind",
+        value: "",
+        detail: KIND_DETAIL,
+      },
+    ]);
     expect(invalid(() => parseImageStreamImport({ spec: { images: [{}] } })).fieldErrors[0]?.field).toBe(
       "spec.images[0].from",
     );
