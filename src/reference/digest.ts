@@ -143,6 +143,31 @@ export function digestError(s: string, dialect: ReferenceDialect): ImageReferenc
   return undefined;
 }
 
+/**
+ * Validates the digest the scanner just matched in `s` (from `start`, algorithm ending at
+ * `algEnd`), without allocating. The grammar guarantees the loose digest shape, so only the
+ * algorithm, the length and (Docker) the case remain to check. Internal.
+ */
+export function scannedDigestError(
+  s: string,
+  start: number,
+  algEnd: number,
+  algUpper: boolean,
+  hexUpper: boolean,
+  dialect: ReferenceDialect,
+): ImageReferenceErrorKind | undefined {
+  let size = 0;
+  if (algEnd - start === 6 && s.startsWith("sha", start)) {
+    if (s.startsWith("256", start + 3)) size = 64;
+    else if (s.startsWith("384", start + 3)) size = 96;
+    else if (s.startsWith("512", start + 3)) size = 128;
+  }
+  if (size === 0) return dialect === "docker" && algUpper ? "DigestInvalidFormat" : "DigestUnsupported";
+  if (s.length - algEnd - 1 !== size) return "DigestInvalidLength";
+  if (dialect === "docker" && hexUpper) return "DigestInvalidFormat";
+  return undefined;
+}
+
 /** The upstream message for a digest error kind. */
 export function digestMessage(kind: ImageReferenceErrorKind): string {
   if (kind === "DigestInvalidLength") return DIGEST_INVALID_LENGTH;

@@ -4,7 +4,7 @@
  * `TrimNamed`, `TagNameOnly`, `FamiliarName`, `FamiliarString` (REFERENCE-GRAMMAR §1–§4).
  */
 import { ImageReferenceError } from "../errors.js";
-import { digestError, digestMessage, type ReferenceDialect } from "./digest.js";
+import { digestError, digestMessage, type ReferenceDialect, scannedDigestError } from "./digest.js";
 import {
   MSG_DIGEST_INVALID,
   MSG_INVALID_FORMAT,
@@ -88,24 +88,45 @@ function ensureString(s: unknown, kind: ImageReferenceError["kind"] = "Reference
 /**
  * The grammar part of `Parse`: scans `s` and throws the section-2 errors in upstream order.
  * On success the boundaries are in `scan`. Internal (shared with the OpenShift parser).
+ *
+ * With `forcedPathStart >= 0` the text parsed upstream is `<hidden prefix> + s.slice(forcedPathStart)`
+ * where the hidden prefix (`docker.io/` or `docker.io/library/`, `prefixLength` characters of which
+ * `pathPrefixLength` belong to the path) is a valid domain and path start; scanning `s` from
+ * `forcedPathStart` without domain detection gives the same answer without building that text.
  */
-export function scanOrThrow(s: string, dialect: ReferenceDialect, nameRule: boolean): void {
+export function scanOrThrow(
+  s: string,
+  dialect: ReferenceDialect,
+  nameRule: boolean,
+  forcedPathStart = -1,
+  prefixLength = 0,
+  pathPrefixLength = 0,
+): void {
   const ipv6 = dialect === "docker";
-  const bad = scanReference(s, ipv6);
+  const bad = scanReference(s, ipv6, forcedPathStart);
   if (bad !== -1) {
-    if (s.length === 0) fail("NameEmpty", MSG_NAME_EMPTY, s);
+    if (s.length === 0 && forcedPathStart < 0) fail("NameEmpty", MSG_NAME_EMPTY, s);
     const lowered = goLowerForGrammar(s);
-    if (lowered !== s && scanReference(lowered, ipv6) === -1)
+    if (lowered !== s && scanReference(lowered, ipv6, forcedPathStart) === -1) {
       fail("NameContainsUppercase", MSG_UPPERCASE, s, bad);
+    }
     fail("ReferenceInvalidFormat", MSG_INVALID_FORMAT, s, bad);
   }
-  const counted = nameRule ? scan.nameEnd : scan.nameEnd - scan.pathStart;
+  const pathStart = scan.pathStart;
+  const counted = nameRule
+    ? scan.nameEnd - (forcedPathStart < 0 ? 0 : forcedPathStart) + prefixLength
+    : scan.nameEnd - pathStart + pathPrefixLength;
   if (counted > NAME_TOTAL_LENGTH_MAX) {
-    fail("NameTooLong", MSG_TOO_LONG, s, (nameRule ? 0 : scan.pathStart) + NAME_TOTAL_LENGTH_MAX);
+    const base = nameRule
+      ? forcedPathStart < 0
+        ? 0
+        : forcedPathStart - prefixLength
+      : pathStart - pathPrefixLength;
+    fail("NameTooLong", MSG_TOO_LONG, s, base + NAME_TOTAL_LENGTH_MAX);
   }
   if (scan.digestStart >= 0) {
     const start = scan.digestStart;
-    const kind = digestError(s.slice(start), dialect);
+    const kind = scannedDigestError(s, start, scan.algEnd, scan.algUpper, scan.hexUpper, dialect);
     if (kind !== undefined) fail(kind, digestMessage(kind), s, start);
   }
 }
@@ -145,38 +166,27 @@ export function parseReference(s: string, opts?: ParseReferenceOptions): Referen
   };
 }
 
-/**
- * Splits a familiar name into domain and remainder, Docker-style (`splitDockerDomain`).
- * Returns the prefix to put before `s.slice(k)` to get the string that is then parsed.
- */
-function normalizedInput(s: string): { text: string; prefix: string; k: number; verbatimDomain: number } {
-  const i = s.indexOf("/");
-  if (i === -1)
-    return { text: `docker.io/library/${s}`, prefix: "docker.io/library/", k: 0, verbatimDomain: 0 };
-  const first = s.slice(0, i);
-  const rest = s.slice(i + 1);
-  let domain: string;
-  let remote: string;
-  let k = i + 1;
-  if (first === LOCALHOST) {
-    domain = first;
-    remote = rest;
-  } else if (first === LEGACY_DEFAULT_DOMAIN) {
-    domain = DEFAULT_DOMAIN;
-    remote = rest;
-  } else if (first.includes(".") || first.includes(":") || first.toLowerCase() !== first) {
-    domain = first;
-    remote = rest;
-  } else {
-    domain = DEFAULT_DOMAIN;
-    remote = s;
-    k = 0;
+/** Whether Go's `strings.ToLower` would change `s[from, to)`. Linear, allocation-free for ASCII. */
+function changedByLower(s: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) return i;
+    if (c >= 128) {
+      const cp = s.codePointAt(i) as number;
+      const ch = String.fromCodePoint(cp);
+      if (ch.toLowerCase() !== ch) return i;
+      if (cp > 0xffff) i++;
+    }
   }
-  let lib = "";
-  if (domain === DEFAULT_DOMAIN && !remote.includes("/")) lib = OFFICIAL_REPO_PREFIX;
-  const verbatim = domain === first ? i + 1 : 0;
-  const prefix = `${domain}/${lib}`;
-  return { text: prefix + s.slice(k), prefix, k, verbatimDomain: verbatim };
+  return -1;
+}
+
+function hasDotOrColon(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46 || c === 58) return true;
+  }
+  return false;
 }
 
 /**
@@ -186,6 +196,7 @@ function normalizedInput(s: string): { text: string; prefix: string; k: number; 
  *
  * Extra errors: a bare 64-hex string (`NameIsHexIdentifier`), a remote name with uppercase
  * (`RepositoryNameUppercase`, message `invalid reference format: repository name (…) must be lowercase`).
+ * Error offsets point into the input as typed.
  *
  * @param s - what the user typed.
  * @param opts - dialect and length rule (defaults: Docker, path rule).
@@ -199,42 +210,50 @@ function normalizedInput(s: string): { text: string; prefix: string; k: number; 
  */
 export function parseNormalizedNamed(s: string, opts?: ParseReferenceOptions): Reference {
   s = ensureString(s);
-  if (isIdentifier(s)) fail("NameIsHexIdentifier", msgHexIdentifier(s), s);
-  const norm = normalizedInput(s);
-  const text = norm.text;
-  // The remote name (everything after the domain, up to the first ":") must be lowercase.
-  const remainder = text.slice(text.indexOf("/") + 1);
-  const colon = remainder.indexOf(":");
-  const remote = colon === -1 ? remainder : remainder.slice(0, colon);
-  if (remote.toLowerCase() !== remote) {
-    const at = firstChangedByLowercase(s, norm.k);
-    fail("RepositoryNameUppercase", msgRemoteUppercase(remote), s, at);
+  if (s.length === 64 && isIdentifier(s)) fail("NameIsHexIdentifier", msgHexIdentifier(s), s);
+  // splitDockerDomain: decide the domain, where the remote name starts, and whether upstream
+  // would parse the input verbatim (domain taken from it) or behind a docker.io[/library] prefix.
+  const i = s.indexOf("/");
+  let verbatim = false;
+  let remoteStart = 0;
+  let library = false;
+  if (i === -1) {
+    library = true;
+  } else if (i === 15 && s.startsWith(LEGACY_DEFAULT_DOMAIN)) {
+    remoteStart = i + 1;
+    library = s.indexOf("/", remoteStart) === -1;
+  } else if (
+    (i === 9 && s.startsWith(LOCALHOST)) ||
+    hasDotOrColon(s, 0, i) ||
+    changedByLower(s, 0, i) !== -1
+  ) {
+    remoteStart = i + 1;
+    if (i === 9 && s.startsWith(DEFAULT_DOMAIN) && s.indexOf("/", remoteStart) === -1) library = true;
+    else verbatim = true;
   }
-  try {
-    return parseReference(text, opts);
-  } catch (e) {
-    throw remapError(e, s, norm);
+  // The remote name (up to its first ":") must be lowercase.
+  const colon = s.indexOf(":", remoteStart);
+  const remoteEnd = colon === -1 ? s.length : colon;
+  const upper = changedByLower(s, remoteStart, remoteEnd);
+  if (upper !== -1) {
+    const remote = (library ? OFFICIAL_REPO_PREFIX : "") + s.slice(remoteStart, remoteEnd);
+    fail("RepositoryNameUppercase", msgRemoteUppercase(remote), s, upper);
   }
-}
-
-function firstChangedByLowercase(s: string, from: number): number | undefined {
-  for (let i = from; i < s.length; i++) {
-    const ch = s[i] as string;
-    if (ch.toLowerCase() !== ch) return i;
-  }
-  return undefined;
-}
-
-/** Re-points an error raised on the normalized text at the user's input. */
-function remapError(e: unknown, input: string, norm: { prefix: string; k: number; verbatimDomain: number }) {
-  if (!(e instanceof ImageReferenceError)) return e;
-  let offset: number | undefined;
-  const o = e.offset;
-  if (o !== undefined) {
-    if (o >= norm.prefix.length) offset = o - norm.prefix.length + norm.k;
-    else if (o < norm.verbatimDomain) offset = o;
-  }
-  return new ImageReferenceError(e.kind, e.message, input, offset);
+  if (verbatim) return parseReference(s, opts);
+  const dialect = opts?.dialect ?? "docker";
+  const rule = opts?.lengthRule;
+  const nameRule = rule === undefined ? dialect === "openshift" : rule === "name";
+  const libLength = library ? OFFICIAL_REPO_PREFIX.length : 0;
+  scanOrThrow(s, dialect, nameRule, remoteStart, DEFAULT_DOMAIN.length + 1 + libLength, libLength);
+  const t = scan.tagStart;
+  const d = scan.digestStart;
+  const path = s.slice(remoteStart, scan.nameEnd);
+  return {
+    domain: DEFAULT_DOMAIN,
+    path: library ? OFFICIAL_REPO_PREFIX + path : path,
+    tag: t < 0 ? "" : s.slice(t, scan.tagEnd),
+    digest: d < 0 ? "" : s.slice(d),
+  };
 }
 
 /**

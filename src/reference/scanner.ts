@@ -30,7 +30,8 @@ const ALPHA = 32; // [A-Za-z]
 const DIGIT = 64; // [0-9]
 const HOST = 128; // [A-Za-z0-9.-]
 
-const CLASS = new Uint8Array(128);
+/** Indexed by UTF-16 code unit (64 KiB) so that lookups need no range check; non-ASCII is 0. */
+const CLASS = new Uint8Array(65536);
 for (let c = 0; c < 128; c++) {
   const lower = c >= 97 && c <= 122;
   const upper = c >= 65 && c <= 90;
@@ -46,10 +47,14 @@ for (let c = 0; c < 128; c++) {
   CLASS[c] = bits;
 }
 
-/** Class bits of the character at `i` (0 past the end or for non-ASCII). */
-function cls(s: string, i: number): number {
-  const c = s.charCodeAt(i);
-  return c < 128 ? (CLASS[c] as number) : 0;
+/** Class bits of the character at `i` (0 past the end or for non-ASCII). Never reads out of bounds. */
+function cls(s: string, i: number, n: number): number {
+  return i < n ? (CLASS[s.charCodeAt(i)] as number) : 0;
+}
+
+/** The code unit at `i`, or -1 past the end (never reads out of bounds, never yields NaN). */
+function at(s: string, i: number, n: number): number {
+  return i < n ? s.charCodeAt(i) : -1;
 }
 
 /** Maximum tag length. */
@@ -62,7 +67,19 @@ const DIGEST_HEX_MIN = 32;
  * `pathStart` is 0 when there is no domain (else the domain is `[0, pathStart - 1)`); `tagStart`
  * and `digestStart` are -1 when absent; the name is `[0, nameEnd)`.
  */
-export const scan = { pathStart: 0, nameEnd: 0, tagStart: -1, tagEnd: -1, digestStart: -1 };
+export const scan = {
+  pathStart: 0,
+  nameEnd: 0,
+  tagStart: -1,
+  tagEnd: -1,
+  digestStart: -1,
+  /** End of the digest algorithm (index of its `:`). */
+  algEnd: -1,
+  /** Whether the digest algorithm has an uppercase letter. */
+  algUpper: false,
+  /** Whether the digest hex has an uppercase letter. */
+  hexUpper: false,
+};
 
 /**
  * Scans a domain (host and optional port) starting at `start`; returns its end index, or -1
@@ -76,24 +93,24 @@ export function scanDomain(s: string, start: number, ipv6: boolean): number {
     if (!ipv6) return -1;
     i++;
     const first = i;
-    for (;;) {
+    while (i < n) {
       const c = s.charCodeAt(i);
-      if (c === 58 || (c < 128 && ((CLASS[c] as number) & HEX) !== 0)) i++;
+      if (c === 58 || ((CLASS[c] as number) & HEX) !== 0) i++;
       else break;
     }
-    if (i === first || s.charCodeAt(i) !== 93 /* ] */) return -1;
+    if (i === first || at(s, i, n) !== 93 /* ] */) return -1;
     i++;
   } else {
     // domain-name: labels of [A-Za-z0-9-], alnum at both ends, joined by single dots.
-    if ((cls(s, i) & ALNUM) === 0) return -1;
+    if ((cls(s, i, n) & ALNUM) === 0) return -1;
     let prev = s.charCodeAt(i);
     i++;
-    for (;;) {
+    while (i < n) {
       const c = s.charCodeAt(i);
-      if (c >= 128 || ((CLASS[c] as number) & HOST) === 0) break;
+      if (((CLASS[c] as number) & HOST) === 0) break;
       if (c === 46 /* . */) {
         if (prev === 45 /* - */) return -1;
-        if ((cls(s, i + 1) & ALNUM) === 0) return -1;
+        if ((cls(s, i + 1, n) & ALNUM) === 0) return -1;
         prev = s.charCodeAt(i + 1);
         i += 2;
         continue;
@@ -103,10 +120,10 @@ export function scanDomain(s: string, start: number, ipv6: boolean): number {
     }
     if (prev === 45) return -1;
   }
-  if (s.charCodeAt(i) === 58 /* : */) {
+  if (at(s, i, n) === 58 /* : */) {
     const p = i + 1;
     let j = p;
-    while ((cls(s, j) & DIGIT) !== 0) j++;
+    while (j < n && ((CLASS[s.charCodeAt(j)] as number) & DIGIT) !== 0) j++;
     if (j === p) return -1;
     i = j;
   }
@@ -118,14 +135,15 @@ export function scanDomain(s: string, start: number, ipv6: boolean): number {
  * success or `-(failIndex + 1)` on failure.
  */
 function scanPath(s: string, start: number): number {
+  const n = s.length;
   let i = start;
   for (;;) {
     // component: [a-z0-9]+ ( sep [a-z0-9]+ )*
-    if ((cls(s, i) & LOWER) === 0) return -(i + 1);
+    if ((cls(s, i, n) & LOWER) === 0) return -(i + 1);
     i++;
-    for (;;) {
+    while (i < n) {
       const c = s.charCodeAt(i);
-      if (c < 128 && ((CLASS[c] as number) & LOWER) !== 0) {
+      if (((CLASS[c] as number) & LOWER) !== 0) {
         i++;
         continue;
       }
@@ -133,45 +151,56 @@ function scanPath(s: string, start: number): number {
         i++;
       } else if (c === 95 /* _ */) {
         i++;
-        if (s.charCodeAt(i) === 95) i++;
+        if (at(s, i, n) === 95) i++;
       } else if (c === 45 /* - */) {
         i++;
-        while (s.charCodeAt(i) === 45) i++;
+        while (at(s, i, n) === 45) i++;
       } else {
         break;
       }
-      if ((cls(s, i) & LOWER) === 0) return -(i + 1);
+      if ((cls(s, i, n) & LOWER) === 0) return -(i + 1);
       i++;
     }
-    if (s.charCodeAt(i) !== 47 /* / */) return i;
+    if (at(s, i, n) !== 47 /* / */) return i;
     i++;
   }
 }
 
 /**
  * Scans a digest (`algorithm ":" hex{32,}`) from `start` to the end of `s`. Returns -1 on success
- * or the index of the first bad character.
+ * (with `scan.algEnd`, `scan.algUpper`, `scan.hexUpper` set) or the index of the first bad character.
  */
 export function scanDigest(s: string, start: number): number {
   const n = s.length;
   let i = start;
+  let upper = false;
   for (;;) {
-    if ((cls(s, i) & ALPHA) === 0) return i;
-    i++;
-    while ((cls(s, i) & ALNUM) !== 0) i++;
-    const c = s.charCodeAt(i);
+    if (i >= n || ((CLASS[s.charCodeAt(i)] as number) & ALPHA) === 0) return i;
+    for (; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (((CLASS[c] as number) & ALNUM) === 0) break;
+      if (c <= 90 && c >= 65) upper = true;
+    }
+    const c = at(s, i, n);
     if (c === 45 || c === 95 || c === 43 || c === 46) {
       i++;
       continue;
     }
     break;
   }
-  if (s.charCodeAt(i) !== 58 /* : */) return i;
+  if (at(s, i, n) !== 58 /* : */) return i;
+  scan.algEnd = i;
+  scan.algUpper = upper;
   i++;
   const hexStart = i;
-  while ((cls(s, i) & HEX) !== 0) i++;
-  if (i < n) return i;
+  let hexUpper = false;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (((CLASS[c] as number) & HEX) === 0) return i;
+    if (c <= 70 && c >= 65) hexUpper = true;
+  }
   if (i - hexStart < DIGEST_HEX_MIN) return i;
+  scan.hexUpper = hexUpper;
   return -1;
 }
 
@@ -180,10 +209,11 @@ export function scanDigest(s: string, start: number): number {
  * or it is longer than 128 characters.
  */
 export function scanTag(s: string, start: number): number {
-  if ((cls(s, start) & WORD) === 0) return -(start + 1);
+  const n = s.length;
+  if ((cls(s, start, n) & WORD) === 0) return -(start + 1);
   let i = start + 1;
   const max = start + TAG_MAX;
-  while ((cls(s, i) & TAG) !== 0) {
+  while (i < n && ((CLASS[s.charCodeAt(i)] as number) & TAG) !== 0) {
     if (i >= max) return -(i + 1);
     i++;
   }
@@ -195,12 +225,18 @@ export function scanTag(s: string, start: number): number {
  * the first character that does not fit the grammar.
  *
  * @param ipv6 - accept bracketed IPv6 hosts (current distribution/reference; not library-go).
+ * @param forcedPathStart - when >= 0, skip domain detection: the path starts there (used by
+ *   normalization, where the domain was already decided and the text before is not scanned).
  */
-export function scanReference(s: string, ipv6: boolean): number {
+export function scanReference(s: string, ipv6: boolean, forcedPathStart = -1): number {
   const n = s.length;
   let pathStart = 0;
-  const d = scanDomain(s, 0, ipv6);
-  if (d > 0 && s.charCodeAt(d) === 47 /* / */) pathStart = d + 1;
+  if (forcedPathStart >= 0) {
+    pathStart = forcedPathStart;
+  } else {
+    const d = scanDomain(s, 0, ipv6);
+    if (d > 0 && at(s, d, n) === 47 /* / */) pathStart = d + 1;
+  }
   let i = scanPath(s, pathStart);
   if (i < 0) return -i - 1;
   scan.pathStart = pathStart;
@@ -229,16 +265,14 @@ export function scanReference(s: string, ipv6: boolean): number {
 }
 
 /**
- * Go's `strings.ToLower` restricted to what can matter to an ASCII grammar: `A`–`Z`, and the two
- * non-ASCII letters whose simple lowercase is ASCII (U+0130 → `i`, KELVIN SIGN U+212A → `k`).
- * Linear: one pass with a single-character class.
+ * A string that matches the ASCII grammar exactly when Go's `strings.ToLower(s)` would, with the
+ * same length and indices. JavaScript's `toLowerCase` agrees with Go's simple case mapping on
+ * everything that can become ASCII except U+0130 (Go: `i`; JavaScript: `i` + U+0307), which is
+ * replaced first. Characters that lowercase to other non-ASCII characters fail the grammar either
+ * way. Linear (native).
  */
 export function goLowerForGrammar(s: string): string {
-  return s.replace(/[A-Z\u0130\u212A]/g, (ch) => {
-    if (ch === "\u0130") return "i";
-    if (ch === "\u212A") return "k";
-    return String.fromCharCode(ch.charCodeAt(0) + 32);
-  });
+  return (s.includes("\u0130") ? s.replaceAll("\u0130", "i") : s).toLowerCase();
 }
 
 /** Whether the whole of `s` is a domain and optional port (`regexp.domainAndPort`, anchored). */
@@ -252,7 +286,7 @@ export function matchDomainAndPort(s: string, ipv6 = true): boolean {
 export function matchAnchoredName(s: string, ipv6 = true): [string, string] | null {
   let pathStart = 0;
   const d = scanDomain(s, 0, ipv6);
-  if (d > 0 && s.charCodeAt(d) === 47) pathStart = d + 1;
+  if (d > 0 && at(s, d, s.length) === 47) pathStart = d + 1;
   const end = scanPath(s, pathStart);
   if (end !== s.length) return null;
   return pathStart === 0 ? ["", s] : [s.slice(0, pathStart - 1), s.slice(pathStart)];
