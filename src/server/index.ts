@@ -19,6 +19,15 @@ export {
   type UpdateImageStreamTagResult,
   updateImageStreamTag,
 } from "./image-stream-tag.js";
+export {
+  applyImportResult,
+  type ImportApplication,
+  type ImportOptions,
+  latestObservedTagGeneration,
+  needsScheduledImport,
+  planImport,
+  planScheduledImport,
+} from "./imports.js";
 export { applyImageStreamMapping, type ImageStreamMappingResult } from "./mapping.js";
 export type { Clock, ServerOptions } from "./options.js";
 export { type StatusRepositories, statusRepositories, withStatusRepositories } from "./repositories.js";
