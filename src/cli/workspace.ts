@@ -49,6 +49,12 @@ export function currentNamespace(flag: string | undefined, entries: readonly Ent
   return seen.size === 1 ? ([...seen][0] as string) : DEFAULT_NAMESPACE;
 }
 
+/** `obj` with `apiVersion: image.openshift.io/v1` and `kind` first, when it has no kind. */
+function withTypeMeta<T extends object>(obj: T, kind: string): T {
+  if (typeof (obj as { kind?: unknown }).kind === "string") return obj;
+  return { apiVersion: "image.openshift.io/v1", kind, ...obj };
+}
+
 /** Everything loaded from `-f`. */
 export class Workspace {
   readonly files: readonly InputFile[];
@@ -156,13 +162,17 @@ export class Workspace {
     return undefined;
   }
 
-  /** The stream as it should be written out: without the namespace the file did not have. */
+  /**
+   * The stream as it should be written out: without the namespace the file did not have, and with
+   * `apiVersion`/`kind` when the library created it without them.
+   */
   forOutput(stream: ImageStream): ImageStream {
-    const ns = stream.metadata?.namespace;
-    const rec = ns === undefined ? undefined : this.streams.get(keyOf(ns, stream.metadata?.name ?? ""));
-    if (rec?.namespaceAdded !== true || stream.metadata === undefined) return stream;
-    const { namespace: _dropped, ...metadata } = stream.metadata;
-    return { ...stream, metadata } as ImageStream;
+    const typed = withTypeMeta(stream, "ImageStream");
+    const ns = typed.metadata?.namespace;
+    const rec = ns === undefined ? undefined : this.streams.get(keyOf(ns, typed.metadata?.name ?? ""));
+    if (rec?.namespaceAdded !== true || typed.metadata === undefined) return typed;
+    const { namespace: _dropped, ...metadata } = typed.metadata;
+    return { ...typed, metadata } as ImageStream;
   }
 
   /**
@@ -193,13 +203,13 @@ export class Workspace {
         changesOf(rec.entry.file).replace.set(positionKey(rec.entry.doc, rec.entry.item), this.forOutput(s));
       } else {
         if (firstFile === undefined) throw new CliError("no input file to add the new image stream to");
-        changesOf(firstFile).append.push(s);
+        changesOf(firstFile).append.push(this.forOutput(s));
       }
     }
     for (const { image, nextTo } of images) {
       const file = fileOfStream(nextTo) ?? firstFile;
       if (file === undefined) throw new CliError("no input file to add the new image to");
-      changesOf(file).append.push(image);
+      changesOf(file).append.push(withTypeMeta(image, "Image"));
     }
     const out: Array<{ file: InputFile; text: string }> = [];
     for (const [file, c] of changes) {

@@ -4,16 +4,43 @@
  */
 import { accessSync, chmodSync, constants, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { type Document, isMap, isSeq, stringify, type YAMLMap } from "yaml";
+import { Document, isMap, isSeq, type Node, visit, type YAMLMap } from "yaml";
 import { CliError, fsErrorMessage } from "./errors.js";
 import type { InputFile } from "./input.js";
 
 /** Options for YAML output: Kubernetes style (sequences not indented), no line folding. */
 export const YAML_OPTIONS = { lineWidth: 0, indentSeq: false } as const;
 
+/**
+ * Strings a YAML 1.1 parser (Go's yaml.v2, PyYAML) would read as something else: timestamps,
+ * booleans (`yes`, `on`, `y`, ...). The `yaml` package writes YAML 1.2, where they are plain
+ * strings; they are double-quoted so every reader sees a string.
+ */
+const YAML11_AMBIGUOUS =
+  /^(?:\d{4}-\d{1,2}-\d{1,2}(?:[Tt ].*)?|[yY]|[nN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|~)$/;
+
+/** A YAML node for `value`, with YAML-1.1-ambiguous strings quoted. */
+function createNode(doc: Document, value: unknown): Node {
+  const node = doc.createNode(value) as Node;
+  visit(node, {
+    Scalar(_key, scalar) {
+      if (typeof scalar.value === "string" && YAML11_AMBIGUOUS.test(scalar.value))
+        scalar.type = "QUOTE_DOUBLE";
+    },
+  });
+  return node;
+}
+
+/** YAML text for `value` (Kubernetes style). */
+function toYaml(value: unknown): string {
+  const doc = new Document();
+  doc.contents = createNode(doc, value) as typeof doc.contents;
+  return doc.toString(YAML_OPTIONS);
+}
+
 /** Formats a value for `-o yaml|json`. */
 export function formatValue(value: unknown, format: "yaml" | "json"): string {
-  return format === "json" ? `${JSON.stringify(value, null, 2)}\n` : stringify(value, YAML_OPTIONS);
+  return format === "json" ? `${JSON.stringify(value, null, 2)}\n` : toYaml(value);
 }
 
 /** Formats several objects for `-o`: the object itself when there is one, else a `List`. */
@@ -71,11 +98,11 @@ function patchNode(doc: Document, node: unknown, oldValue: unknown, newValue: un
       const child = map.get(k, true);
       if (child !== undefined && Object.hasOwn(oldValue, k))
         map.set(k, patchNode(doc, child, oldValue[k], v));
-      else map.set(k, doc.createNode(v));
+      else map.set(k, createNode(doc, v));
     }
     return map;
   }
-  return doc.createNode(newValue);
+  return createNode(doc, newValue);
 }
 
 /** Serializes `file` with `changes` applied. */
@@ -93,7 +120,7 @@ export function serializeFile(file: InputFile, changes: FileChanges): string {
           const next = changes.replace.get(positionKey(i, j));
           if (next !== undefined) seq.items[j] = patchNode(doc, seq.items[j], old, clean(next)) as never;
         });
-        for (const v of appendHere) seq.items.push(doc.createNode(clean(v)) as never);
+        for (const v of appendHere) seq.items.push(createNode(doc, clean(v)) as never);
       } else {
         const next = items.map((old, j) => {
           const v = changes.replace.get(positionKey(i, j));
@@ -113,7 +140,7 @@ export function serializeFile(file: InputFile, changes: FileChanges): string {
   const lastList = file.docs.length > 0 && file.docs[file.docs.length - 1]?.list === true;
   if (!lastList)
     for (const v of changes.append) {
-      const text = stringify(clean(v), YAML_OPTIONS);
+      const text = toYaml(clean(v));
       parts.push(parts.length > 0 ? `---\n${text}` : text);
     }
   return parts.join("");
