@@ -2,6 +2,12 @@ import type { Image, ImageStream } from "../model/index.js";
 
 /**
  * A clock: a fixed instant (a `Date` or an RFC 3339 string) or a function returning one.
+ *
+ * @example
+ * ```ts
+ * const fixed: Clock = "2016-01-29T13:40:11Z";
+ * const real: Clock = () => new Date();
+ * ```
  * @public
  */
 export type Clock = Date | string | (() => Date | string);
