@@ -4,10 +4,9 @@
  */
 import type { Image, ImageStream, ImageStreamTag, NamedTagEventList, TagReference } from "../model/index.js";
 import { parseDockerImageReference } from "../reference/index.js";
-import { walkTagReference } from "../resolve/follow.js";
+import { aliasTargets, specTagIndex } from "../resolve/follow.js";
 import { prioritizeTags } from "../resolve/prioritize.js";
 import { timestampSeconds } from "../resolve/sort-status-tags.js";
-import { latestObservedTagGeneration } from "../server/index.js";
 import { type Clock, nowTimestamp } from "../server/options.js";
 import { humanDuration, humanSize } from "./human.js";
 import { tabwrite } from "./table.js";
@@ -124,18 +123,31 @@ function nowMillis(opts: DescribeOptions | undefined): number {
   return Date.parse(nowTimestamp(opts ?? {}));
 }
 
-function firstStatus(stream: ImageStream, tag: string): NamedTagEventList | undefined {
+/** First status entry by tag name (`StatusHasTag` semantics). */
+function statusIndex(stream: ImageStream): Map<string, NamedTagEventList> {
+  const index = new Map<string, NamedTagEventList>();
   for (const t of list<NamedTagEventList>(stream.status?.tags)) {
-    if (isObj(t) && t.tag === tag) return t;
+    if (isObj(t) && typeof t.tag === "string" && !index.has(t.tag)) index.set(t.tag, t);
   }
-  return undefined;
+  return index;
 }
 
-function firstSpec(stream: ImageStream, tag: string): TagReference | undefined {
-  for (const t of list<TagReference>(stream.spec?.tags)) {
-    if (isObj(t) && t.name === tag) return t;
+/**
+ * OC describe's `latestObservedTagGeneration` (same rule as R11.8, computed on the status entry
+ * already at hand so that describing stays linear): the larger of 0, `items[0].generation` and
+ * the first `ImportSuccess` condition's generation.
+ */
+function observedGeneration(status: NamedTagEventList | undefined): number {
+  if (status === undefined) return 0;
+  let last = 0;
+  const top = list<Obj>(status.items)[0];
+  if (isObj(top) && typeof top.generation === "number" && top.generation > last) last = top.generation;
+  for (const c of list<Obj>(status.conditions)) {
+    if (!isObj(c) || c.type !== "ImportSuccess") continue;
+    if (typeof c.generation === "number" && c.generation > last) last = c.generation;
+    break;
   }
-  return undefined;
+  return last;
 }
 
 /** The reference's ID, or `undefined` when it does not parse (`reference.Parse`). */
@@ -169,22 +181,25 @@ function formatImageStreamTags(out: Out, stream: ImageStream): void {
     }
   }
 
+  const statusByTag = statusIndex(stream);
+  const specByTag = specTagIndex(stream);
   const sortedTags: string[] = statusTags.map((t) => str(t.tag));
   const localReferences = new Set<string>();
   const referentialTags = new Map<string, Set<string>>();
+  const aliases = aliasTargets(stream, specByTag);
   for (const spec of specTags) {
     const name = str(spec.name);
-    const r = walkTagReference(stream, name);
-    if (r.ok && r.multiple) {
+    const target = aliases.get(name);
+    if (target !== undefined) {
       localReferences.add(name);
-      let set = referentialTags.get(r.tag);
+      let set = referentialTags.get(target);
       if (set === undefined) {
         set = new Set();
-        referentialTags.set(r.tag, set);
+        referentialTags.set(target, set);
       }
       set.add(name);
     }
-    if (firstStatus(stream, name) === undefined) sortedTags.push(name);
+    if (!statusByTag.has(name)) sortedTags.push(name);
   }
   out.raw(`Unique Images:\t${images.size}\nTags:\t${sortedTags.length}\n\n`);
 
@@ -193,8 +208,8 @@ function formatImageStreamTags(out: Out, stream: ImageStream): void {
     if (localReferences.has(tag)) continue;
     if (first) first = false;
     else out.raw("\n");
-    const taglist = firstStatus(stream, tag);
-    const tagRef = firstSpec(stream, tag);
+    const taglist = statusByTag.get(tag);
+    const tagRef = specByTag.get(tag);
     const from = tagRef !== undefined && isObj(tagRef.from) ? tagRef.from : undefined;
     let scheduled = false;
     let insecure = false;
@@ -205,14 +220,14 @@ function formatImageStreamTags(out: Out, stream: ImageStream): void {
       name = ns !== "" && ns !== str(stream.metadata?.namespace) ? `${ns}/${str(from.name)}` : str(from.name);
       scheduled = tagRef.importPolicy?.scheduled === true;
       insecure = tagRef.importPolicy?.insecure === true;
-      const gen = latestObservedTagGeneration(stream, tag);
+      const gen = observedGeneration(taglist);
       importing =
         tagRef.reference !== true && typeof tagRef.generation === "number" && tagRef.generation > gen;
     }
 
-    const aliases = referentialTags.get(tag);
-    if (aliases !== undefined && aliases.size > 0) {
-      const sorted = prioritizeTags([...aliases].sort());
+    const folded = referentialTags.get(tag);
+    if (folded !== undefined && folded.size > 0) {
+      const sorted = prioritizeTags([...folded].sort());
       out.raw(`${tag} (${sorted.join(", ")})\n`);
     } else {
       out.raw(`${tag}\n`);

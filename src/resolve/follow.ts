@@ -3,7 +3,7 @@
  */
 import { BadRequestError } from "../errors.js";
 import type { ImageStream, TagReference } from "../model/index.js";
-import { specHasTag, str } from "./internal.js";
+import { specTags, str } from "./internal.js";
 
 /**
  * Result of {@link followTagReference}.
@@ -33,8 +33,25 @@ export type FollowOutcome =
   | { readonly ok: true; readonly tag: string; readonly ref: TagReference; readonly multiple: boolean }
   | { readonly ok: false; readonly tag: string; readonly multiple: boolean; readonly error: string };
 
-/** The walk of R12.7 without exceptions. Linear in the number of spec tags. */
-export function walkTagReference(stream: ImageStream, tag: string): FollowOutcome {
+/** First spec tag by name (`SpecHasTag` semantics: the first entry wins). */
+export function specTagIndex(stream: ImageStream): Map<string, TagReference> {
+  const index = new Map<string, TagReference>();
+  for (const t of specTags(stream)) {
+    if (t !== null && typeof t === "object" && typeof t.name === "string" && !index.has(t.name))
+      index.set(t.name, t);
+  }
+  return index;
+}
+
+/**
+ * The walk of R12.7 without exceptions. Linear in the number of spec tags; pass `index`
+ * (from {@link specTagIndex}) to walk many tags of one stream.
+ */
+export function walkTagReference(
+  stream: ImageStream,
+  tag: string,
+  index: Map<string, TagReference> = specTagIndex(stream),
+): FollowOutcome {
   let multiple = false;
   const seen = new Set<string>();
   const namespace = str(stream?.metadata?.namespace);
@@ -43,7 +60,7 @@ export function walkTagReference(stream: ImageStream, tag: string): FollowOutcom
   for (;;) {
     if (seen.has(current)) return { ok: false, tag: current, multiple, error: REFERENCE_TAG_CIRCULAR };
     seen.add(current);
-    const ref = specHasTag(stream, current);
+    const ref = index.get(current);
     if (ref === undefined) return { ok: false, tag: current, multiple, error: REFERENCE_TAG_NOT_FOUND };
     const from = ref.from;
     if (from === null || typeof from !== "object" || from.kind !== "ImageStreamTag") {
@@ -67,6 +84,78 @@ export function walkTagReference(stream: ImageStream, tag: string): FollowOutcom
     }
     multiple = true;
   }
+}
+
+/** One hop of R12.7 from a spec tag: the next tag, `null` when terminal, or an error message. */
+function nextHop(
+  ref: TagReference,
+  namespace: string,
+  streamName: string,
+): { readonly next: string | null } | { readonly error: string } {
+  const from = ref.from;
+  if (from === null || typeof from !== "object" || from.kind !== "ImageStreamTag") return { next: null };
+  const fromNamespace = str(from.namespace);
+  if (fromNamespace !== "" && fromNamespace !== namespace) return { error: REFERENCE_TAG_CROSS_STREAM };
+  const fromName = str(from.name);
+  const colon = fromName.indexOf(":");
+  if (colon < 0) return { next: fromName };
+  if (fromName.slice(0, colon) !== streamName) return { error: REFERENCE_TAG_CROSS_STREAM };
+  const next = fromName.slice(colon + 1);
+  return { next: next === "" ? "latest" : next };
+}
+
+/**
+ * For every spec tag that is a same-stream alias (R12.7 succeeds after at least one hop), its
+ * final target — what `oc describe` folds into the target's header. Linear time overall: each
+ * tag's outcome is computed once and shared by every tag whose chain passes through it.
+ */
+export function aliasTargets(
+  stream: ImageStream,
+  index: Map<string, TagReference> = specTagIndex(stream),
+): Map<string, string> {
+  const namespace = str(stream?.metadata?.namespace);
+  const streamName = str(stream?.metadata?.name);
+  // outcome per tag: the terminal tag, or null when following fails
+  const memo = new Map<string, string | null>();
+  for (const start of index.keys()) {
+    if (memo.has(start)) continue;
+    const path: string[] = [];
+    const onPath = new Set<string>();
+    let current = start;
+    let outcome: string | null;
+    for (;;) {
+      const known = memo.get(current);
+      if (known !== undefined) {
+        outcome = known;
+        break;
+      }
+      if (onPath.has(current)) {
+        outcome = null; // circular
+        break;
+      }
+      const ref = index.get(current);
+      if (ref === undefined) {
+        outcome = null; // not found
+        break;
+      }
+      path.push(current);
+      onPath.add(current);
+      const hop = nextHop(ref, namespace, streamName);
+      if ("error" in hop) {
+        outcome = null;
+        break;
+      }
+      if (hop.next === null) {
+        outcome = current;
+        break;
+      }
+      current = hop.next;
+    }
+    for (const t of path) memo.set(t, outcome);
+  }
+  const out = new Map<string, string>();
+  for (const [tag, target] of memo) if (target !== null && target !== tag) out.set(tag, target);
+  return out;
 }
 
 /**

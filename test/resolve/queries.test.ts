@@ -2,7 +2,7 @@ import { fc, test as fcTest } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { BadRequestError } from "../../src/errors.js";
 import type { ImageStream, TagReference } from "../../src/model/index.js";
-import { followTagReference } from "../../src/resolve/follow.js";
+import { aliasTargets, followTagReference, walkTagReference } from "../../src/resolve/follow.js";
 import { latestTaggedImage, resolveLatestTaggedImage, tagHistory } from "../../src/resolve/latest.js";
 import {
   resolveNewestPullSpecForTag,
@@ -328,6 +328,51 @@ describe("R12.7 followTagReference", () => {
       }
     },
   );
+});
+
+describe("R16.1 aliasTargets (R12.7 for every spec tag at once)", () => {
+  const graphArb = fc
+    .array(
+      fc.record({
+        name: fc.constantFrom("a", "b", "c", "d", "e", "latest"),
+        kind: fc.constantFrom("ImageStreamTag", "ImageStreamTag", "DockerImage", undefined),
+        target: fc.constantFrom("a", "b", "c", "d", "e", "f", "is:a", "is:b", "is:", "x:a"),
+        ns: fc.constantFrom(undefined, "", "ns", "other"),
+      }),
+      { maxLength: 10 },
+    )
+    .map((tags) => ({
+      metadata: { name: "is", namespace: "ns" },
+      spec: {
+        tags: tags.map((t) => ({
+          name: t.name,
+          ...(t.kind === undefined
+            ? {}
+            : { from: { kind: t.kind, name: t.target, ...(t.ns === undefined ? {} : { namespace: t.ns }) } }),
+        })),
+      },
+    }));
+  fcTest.prop([graphArb], { numRuns: 200 })(
+    "R12.7 property: aliasTargets agrees with followTagReference on every spec tag",
+    (g) => {
+      const targets = aliasTargets(g);
+      for (const t of g.spec.tags) {
+        const r = walkTagReference(g, t.name);
+        expect(targets.get(t.name)).toBe(r.ok && r.multiple ? r.tag : undefined);
+      }
+    },
+  );
+  it("R12.7 aliasTargets is linear on a long alias chain", () => {
+    const n = 20000;
+    const tags = Array.from({ length: n }, (_, i) =>
+      i === 0
+        ? { name: "t0", from: { kind: "DockerImage", name: "r/x:1" } }
+        : { name: `t${i}`, from: { kind: "ImageStreamTag", name: `t${i - 1}` } },
+    );
+    const targets = aliasTargets({ spec: { tags } });
+    expect(targets.size).toBe(n - 1);
+    expect(targets.get(`t${n - 1}`)).toBe("t0");
+  });
 });
 
 describe("R12.8 sortStatusTags", () => {
