@@ -1,3 +1,4 @@
+import { BadRequestError } from "../errors.js";
 import type { Image, ImageStream } from "../model/index.js";
 
 /**
@@ -46,6 +47,10 @@ export function nowTimestamp(opts: { readonly now?: Clock } | undefined): string
   const clock = opts?.now;
   const value = typeof clock === "function" ? clock() : (clock ?? new Date());
   const date = typeof value === "string" ? new Date(value) : value;
-  if (Number.isNaN(date.getTime())) return typeof value === "string" ? value : formatTimestamp(new Date(0));
+  if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
+    throw new BadRequestError(
+      `invalid clock value ${JSON.stringify(String(value))}: expected an RFC 3339 time`,
+    );
+  }
   return formatTimestamp(date);
 }
