@@ -108,6 +108,7 @@ describe("validate and input formats", () => {
     expect(r.stdout).toBe(
       [
         "ImageStream default/python: valid",
+        "Image sha256:49c18358df82f4577386404991c51a9559f243e0b1bdc366df25000000000000: valid",
         "ImageStream test/origin-ruby-sample: valid",
         "ImageStreamMapping test/origin-ruby-sample: valid",
         "ImageStreamMapping test/origin-ruby-sample: valid",
