@@ -194,7 +194,8 @@ export const TagEventConditionSchema = z.looseObject({
 export type TagEventCondition = z.infer<typeof TagEventConditionSchema>;
 
 /**
- * Schema of `NamedTagEventList` (R1.4.2): `tag`, `items` (newest first), `conditions`.
+ * Schema of `NamedTagEventList` (R1.4.2): `tag`, `items` (newest first), `conditions`. `items: null`
+ * (a Go nil slice, as the server prints a tag that only has a failure condition) is read as `[]`.
  *
  * @example
  * ```ts
@@ -204,7 +205,7 @@ export type TagEventCondition = z.infer<typeof TagEventConditionSchema>;
  */
 export const NamedTagEventListSchema = z.looseObject({
   tag: z.string(),
-  items: z.array(TagEventSchema),
+  items: z.preprocess((v) => (v === null ? [] : v), z.array(TagEventSchema)),
   conditions: z.array(TagEventConditionSchema).optional(),
 });
 

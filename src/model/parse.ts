@@ -165,6 +165,25 @@ function checkSpecTags(tags: unknown, prefix: string, input: unknown, out: Field
   }
 }
 
+/** A status tag list with `items: null` read as `items: []`; the same object otherwise. */
+function fixNullItems(list: unknown): unknown {
+  if (isRecord(list) && list.items === null) return { ...list, items: [] };
+  return list;
+}
+
+/** `status.tags[].items: null` → `[]` in a stream-shaped value, sharing everything unchanged. */
+function fixStreamNullItems(stream: unknown): unknown {
+  const status = child(stream, "status");
+  const tags = child(status, "tags");
+  if (!Array.isArray(tags)) return stream;
+  const fixed = tags.map(fixNullItems);
+  if (fixed.every((t, i) => t === tags[i])) return stream;
+  return {
+    ...(stream as Record<string, unknown>),
+    status: { ...(status as Record<string, unknown>), tags: fixed },
+  };
+}
+
 interface Kind<T> {
   readonly kind: string;
   readonly schema: z.ZodType<T>;
@@ -172,6 +191,8 @@ interface Kind<T> {
   readonly typeMeta: boolean;
   /** Extra checks beyond the schema. */
   readonly extra?: (input: Record<string, unknown>, out: FieldError[]) => void;
+  /** Reads Go nil slices printed as `null` (see {@link fixNullItems}); returns the input when there are none. */
+  readonly prepare?: (input: Record<string, unknown>) => unknown;
   /** The name reported in the error. */
   readonly name?: (input: Record<string, unknown>) => unknown;
 }
@@ -204,9 +225,10 @@ function run<T>(spec: Kind<T>, input: unknown): ParseResult<T> {
     if (typeof n === "string") name = n;
     const errors: FieldError[] = [];
     if (spec.typeMeta) checkTypeMeta(input, spec.kind, errors);
-    const result = spec.schema.safeParse(input);
+    const prepared = spec.prepare ? spec.prepare(input) : input;
+    const result = spec.schema.safeParse(prepared);
     if (!result.success) {
-      for (const issue of result.error.issues) errors.push(issueToFieldError(issue, input));
+      for (const issue of result.error.issues) errors.push(issueToFieldError(issue, prepared));
     }
     spec.extra?.(input, errors);
     if (errors.length > 0) {
@@ -214,7 +236,7 @@ function run<T>(spec: Kind<T>, input: unknown): ParseResult<T> {
     }
     // The schemas have no transforms or defaults: a successful parse means the input already has
     // the type. Returning the input itself keeps key order and unknown fields exactly.
-    return { success: true, data: input as T };
+    return { success: true, data: prepared as T };
   } catch (cause) {
     // Defensive: a hostile input (cyclic, very deep, exotic objects) must still give our error.
     const detail = cause instanceof Error ? cause.message : String(cause);
@@ -250,6 +272,7 @@ const imageStream = parser({
   kind: "ImageStream",
   schema: ImageStreamSchema,
   typeMeta: true,
+  prepare: fixStreamNullItems,
   extra: (input, out) => checkSpecTags(child(input.spec, "tags"), "spec.tags", input, out),
 });
 const imageStreamImportExtra = (input: Record<string, unknown>, out: FieldError[]): void =>
@@ -276,12 +299,23 @@ const imageTag = parser({
   kind: "ImageTag",
   schema: ImageTagSchema,
   typeMeta: true,
+  prepare: (input) => {
+    const status = fixNullItems(input.status);
+    return status === input.status ? input : { ...input, status };
+  },
   extra: (input, out) => checkFromKind(input.spec, "spec", out),
 });
 const imageStreamImport = parser({
   kind: "ImageStreamImport",
   schema: ImageStreamImportSchema,
   typeMeta: true,
+  prepare: (input) => {
+    const status = child(input, "status");
+    const stream = child(status, "import");
+    const fixed = fixStreamNullItems(stream);
+    if (fixed === stream) return input;
+    return { ...input, status: { ...(status as Record<string, unknown>), import: fixed } };
+  },
   extra: imageStreamImportExtra,
 });
 const tagReference = parser({
@@ -300,7 +334,8 @@ const tagEvent = parser({
 
 /**
  * Parses an ImageStream (`image.openshift.io/v1` or legacy `v1`). Unknown fields and key order are
- * kept: the result is the input itself, checked. Throws {@link InvalidError} listing every bad field;
+ * kept: the result is the input itself, checked (only a status tag's `items: null`, a Go nil slice,
+ * is read as `[]` in a shallow copy). Throws {@link InvalidError} listing every bad field;
  * a `from.kind` other than `DockerImage`, `ImageStreamImage`, `ImageStreamTag` is reported as
  * upstream validation does (Required on `spec.tags[<tag>].from.kind`, R4.2.4).
  *

@@ -71,7 +71,7 @@ describe("parse functions: bad input always gives InvalidError", () => {
       }
       const safe = safeParse(input);
       if (threw === undefined) {
-        expect(out).toBe(input);
+        expect(out).toBeTypeOf("object");
         expect(safe.success).toBe(true);
       } else {
         expect(threw).toBeInstanceOf(InvalidError);
@@ -309,6 +309,36 @@ describe("parseImageStream error reporting", () => {
     expect(invalid(() => parseImageStreamImport({ spec: { images: [{}] } })).fieldErrors[0]?.field).toBe(
       "spec.images[0].from",
     );
+  });
+
+  it("R1.4.2 a status tag with items: null (Go nil slice) is read as items: [] without touching the input", () => {
+    const input = deepFreeze({
+      metadata: { name: "x" },
+      status: {
+        dockerImageRepository: "",
+        tags: [
+          { tag: "a", items: null, conditions: [{ type: "ImportSuccess", status: "False", generation: 1 }] },
+          { tag: "b", items: [] },
+        ],
+      },
+    });
+    const out = parseImageStream(input);
+    expect(out).not.toBe(input);
+    expect(JSON.stringify(out)).toBe(JSON.stringify(input).replace('"items":null', '"items":[]'));
+    expect(out.status?.tags?.[1]).toBe(input.status.tags[1]);
+    expect(out.metadata).toBe(input.metadata);
+    expect(input.status.tags[0]?.items).toBeNull();
+    const itag = parseImageTag(deepFreeze({ status: { tag: "a", items: null } }));
+    expect(itag.status?.items).toEqual([]);
+    const isi = parseImageStreamImport(
+      deepFreeze({ status: { import: { status: { tags: [{ tag: "a", items: null }] } } } }),
+    );
+    expect(isi.status?.import?.status?.tags?.[0]?.items).toEqual([]);
+    const plain = { status: { tags: [{ tag: "a", items: [] }] } };
+    expect(parseImageStreamImport({ status: { import: plain } }).status?.import).toBe(plain);
+    expect(
+      ImageStreamSchema.parse({ status: { tags: [{ tag: "a", items: null }] } }).status?.tags?.[0]?.items,
+    ).toEqual([]);
   });
 
   it("R1.4.3 TagEvent requires all four fields", () => {
