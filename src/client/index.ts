@@ -1,8 +1,22 @@
 /**
  * Client semantics: what `oc` does (`oc tag`, pruning, one reducer over every operation).
  */
-
+export { type DescribeOptions, describeImageStream, describeImageStreamTag } from "./describe.js";
+export { humanDuration, humanSize } from "./human.js";
+export {
+  applyOperation,
+  type Operation,
+  type OperationOptions,
+  OperationSchema,
+} from "./operations.js";
 export { type PruneOptions, pruneTagHistory } from "./prune.js";
+export {
+  formatImageStreamTable,
+  formatImageStreamTagTable,
+  type TableOptions,
+  type TabwriterOptions,
+  tabwrite,
+} from "./table.js";
 export { type CatalogTagResult, rollbackTag, type TagResult, tag, tagInCatalog, untag } from "./tag.js";
 export {
   isValidTagName,
