@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { chmodSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -608,4 +609,19 @@ describe("in-place safety", () => {
     expect(specTag(list.items[0], "latest")?.from?.name).toBe(`python@${D49}`);
     expect(list.items[1]).toEqual(py[1]);
   });
+});
+
+describe("examples/demo.mjs", () => {
+  it("runs the whole demo on copies and leaves examples/ unchanged", () => {
+    const before = snapshot("examples");
+    const r = spawnSync(process.execPath, ["examples/demo.mjs"], { encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`Tag python:latest set to python@${D49}.`);
+    expect(r.stdout).toContain("Tag python:3.6 set to docker.io/python:3.6.0.");
+    expect(r.stdout).toContain(`Tag python:latest set to python@${D43}.`);
+    expect(r.stdout).toContain("Deleted tag default/python:3.5.");
+    expect(r.stdout).toContain("Tag python:3.6 set to import docker.io/python:3.6.0 periodically.");
+    expect(snapshot("examples")).toEqual(before);
+  }, 120_000);
 });
