@@ -24,6 +24,7 @@ import {
 } from "../model/index.js";
 import { exactReference, mostSpecific, parseDockerImageReference } from "../reference/index.js";
 import { createImageStreamInternal, updateImageStreamInternal } from "./image-stream.js";
+import { normalizeStream } from "./normalize.js";
 import { nowTimestamp, type ServerOptions } from "./options.js";
 import { addTagEvent } from "./tag-events.js";
 
@@ -408,15 +409,19 @@ export function applyImportResult(
   const existing = isObj(stream) ? stream : undefined;
   if (spec.import === false) return { stream: stream as ImageStream, images: [], changed: false };
   const create = existing === undefined;
-  const original: ImageStream = existing ?? {
-    metadata: {
-      name: str(result.metadata?.name),
-      ...(str(result.metadata?.namespace) !== "" ? { namespace: str(result.metadata?.namespace) } : {}),
-      generation: 0,
-    },
-    spec: {},
-    status: {},
-  };
+  // The handler works on the decoded stream, i.e. with the R1.3.4/R1.3.5 defaults applied.
+  const original: ImageStream =
+    existing !== undefined
+      ? normalizeStream(existing, opts)
+      : {
+          metadata: {
+            name: str(result.metadata?.name),
+            ...(str(result.metadata?.namespace) !== "" ? { namespace: str(result.metadata?.namespace) } : {}),
+            generation: 0,
+          },
+          spec: {},
+          status: {},
+        };
   const hasAnnotation = isObj(original.metadata?.annotations)
     ? Object.hasOwn(original.metadata.annotations, DOCKER_IMAGE_REPOSITORY_CHECK_ANNOTATION)
     : false;
@@ -575,6 +580,9 @@ export function planImport(stream: ImageStream): ImageStreamImport | undefined {
       ...(tag.referencePolicy !== undefined ? { referencePolicy: tag.referencePolicy } : {}),
     });
   }
+  const repo = str(stream.spec?.dockerImageRepository);
+  const withRepository = !partial && repo !== "";
+  if (!withRepository && images.length === 0) return undefined;
   const insecure = meta.annotations?.[INSECURE_REPOSITORY_ANNOTATION] === "true";
   return {
     apiVersion: "image.openshift.io/v1",
@@ -587,15 +595,10 @@ export function planImport(stream: ImageStream): ImageStreamImport | undefined {
     },
     spec: {
       import: true,
-      ...(partial
-        ? {}
-        : {
-            repository: {
-              from: { kind: "DockerImage", name: str(stream.spec?.dockerImageRepository) },
-              importPolicy: { insecure },
-            },
-          }),
-      ...(images.length > 0 || partial ? { images } : {}),
+      ...(withRepository
+        ? { repository: { from: { kind: "DockerImage", name: repo }, importPolicy: { insecure } } }
+        : {}),
+      ...(images.length > 0 ? { images } : {}),
     },
   };
 }

@@ -200,6 +200,29 @@ describe("applyImportResult — success (R11.1–R11.3)", () => {
     expect(r.changed).toBe(false);
   });
 
+  it("R11.5 a stored tag without the decode defaults is not a change (R1.3.4 defaults apply on read)", () => {
+    const before = python({
+      annotations: { [CHECK]: "2023-01-01T00:00:00Z" },
+      tags: [{ name: "3.6", from: { kind: "DockerImage", name: "docker.io/python:3.6.0" }, generation: 2 }],
+      status: [
+        {
+          tag: "3.6",
+          items: [
+            {
+              created: "2023-01-01T00:00:00Z",
+              dockerImageReference: `docker.io/python@${DA}`,
+              image: DA,
+              generation: 2,
+            },
+          ],
+        },
+      ],
+    });
+    const r = applyImportResult(before, success("3.6", image(DA)), opts);
+    expect(r.stream).toBe(before);
+    expect(r.changed).toBe(false);
+  });
+
   it("R11.5 nothing changed but the annotation is missing: written with the annotation", () => {
     const before = python({
       status: [
