@@ -4,6 +4,14 @@
  */
 export { type FollowedTagReference, followTagReference } from "./follow.js";
 export { latestTaggedImage, resolveLatestTaggedImage, tagHistory } from "./latest.js";
+export {
+  type GroupResource,
+  type LookupOptions,
+  type LookupResolution,
+  type LookupUnchangedReason,
+  RESOLVE_NAMES_ANNOTATION,
+  resolveImageReference,
+} from "./lookup.js";
 export { prioritizeTags } from "./prioritize.js";
 export {
   type PullSpecResolution,
