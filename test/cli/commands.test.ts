@@ -581,6 +581,50 @@ describe("in-place safety", () => {
     expect(snapshot(d)).toEqual(before);
   });
 
+  it("a malformed second file stops the command before anything is written", () => {
+    const d = dir();
+    const f = copyExample(d, "python.yaml");
+    const g = join(d, "broken.yaml");
+    writeFileSync(g, "kind: ImageStream\nmetadata: {name: x\n");
+    const before = snapshot(d);
+    const r = cli(["tag", "python:3.5", "python:latest", "-f", f, "-f", g, "--in-place"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: .*broken\.yaml: invalid YAML: /);
+    expect(snapshot(d)).toEqual(before);
+  });
+
+  it("R9.3 deleting a tag of an unknown stream is NotFound; nothing is written", () => {
+    const d = dir();
+    const f = copyExample(d, "python.yaml");
+    const before = snapshot(d);
+    const r = cli(["tag", "-d", "python:3.5", "nope:1", "-f", f, "--in-place"]);
+    expect([r.code, r.stderr]).toEqual([1, 'error: imagestreams.image.openshift.io "nope" not found\n']);
+    expect(snapshot(d)).toEqual(before);
+  });
+
+  it("a stream file without namespace follows -n, and boolean flags accept =false", () => {
+    const d = dir();
+    const f = join(d, "s.yaml");
+    writeFileSync(f, read("examples/python.yaml").replace("  namespace: default\n", ""));
+    const r = cli([
+      "tag",
+      "python:3.5",
+      "python:latest",
+      "--scheduled=false",
+      "-n",
+      "team",
+      "-f",
+      f,
+      "--in-place",
+    ]);
+    expect([r.code, r.stdout]).toEqual([0, `Tag python:latest set to python@${D49}.\n`]);
+    const s = stream(f);
+    expect(s.metadata.namespace).toBeUndefined();
+    expect(specTag(s, "latest")?.importPolicy?.scheduled).not.toBe(true);
+    const del = cli(["tag", "-d", "python:latest", "-n", "team", "-f", f]);
+    expect(del.stdout).toBe("Deleted tag team/python:latest.\n");
+  });
+
   it("JSON and List files are rewritten in their own format; a stream without namespace keeps none", () => {
     const d = dir();
     const j = join(d, "python.json");
