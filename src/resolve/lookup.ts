@@ -84,7 +84,7 @@ export type LookupUnchangedReason =
   | "invalid-reference"
   /** The reference has a digest: looked up as an Image, never rewritten. */
   | "digest"
-  /** A reference into the integrated registry: resolved for policy, not rewritten. */
+  /** A reference into the integrated registry whose tag exists: resolved for policy, not rewritten. */
   | "full-reference"
   /** Not a partial reference (it has a registry or a namespace) and resolution is not forced. */
   | "not-local-name"
@@ -185,7 +185,9 @@ function streamRepository(
  * `Local` → integrated registry). A missing tag in a stream that allows lookup falls back to
  * `<status.dockerImageRepository>:<tag>`. Digest references, references with a registry or a
  * namespace (`library/mysql`, `docker.io/mysql`), uncovered resources and updates of jobs,
- * builds and statefulsets are left unchanged, with the reason.
+ * builds and statefulsets are left unchanged, with the reason. A *full* reference into the
+ * integrated registry (`<host>/<ns>/<name>:<tag>`) is resolved in its own namespace but only
+ * rewritten by the missing-tag fallback, as upstream sets `LocalRewrite` there too.
  *
  * @param image - the image string of a container.
  * @param opts - namespace, resource, operation, annotations and look-ups.
@@ -213,11 +215,10 @@ export function resolveImageReference(image: string, opts: LookupOptions): Looku
   if (ref.id !== "") return unchanged(original, "digest");
 
   const forced = o.annotations?.[RESOLVE_NAMES_ANNOTATION] === "*";
-  const partial = ref.registry === "" && ref.namespace === "" && ref.name !== "";
-  if (!forced && !partial) {
-    const host = o.internalRegistryHostname;
-    if (host !== undefined && host !== "" && ref.registry === host)
-      return unchanged(original, "full-reference");
+  const host = o.internalRegistryHostname;
+  const full = host !== undefined && host !== "" && ref.registry === host;
+  const partial = forced || (ref.registry === "" && ref.namespace === "" && ref.name !== "");
+  if (!full && !partial) {
     return unchanged(
       original,
       "not-local-name",
@@ -225,7 +226,8 @@ export function resolveImageReference(image: string, opts: LookupOptions): Looku
     );
   }
 
-  const namespace = typeof o.namespace === "string" ? o.namespace : "";
+  const objectNamespace = typeof o.namespace === "string" ? o.namespace : "";
+  const namespace = ref.namespace === "" || forced ? objectNamespace : ref.namespace;
   const tag = ref.tag === "" ? "latest" : ref.tag;
   const istagName = `${namespace}/${ref.name}:${tag}`;
   const stream = o.getImageStream?.(namespace, ref.name);
@@ -242,6 +244,8 @@ export function resolveImageReference(image: string, opts: LookupOptions): Looku
       ...(o.now !== undefined ? { now: o.now } : {}),
     });
   } catch (err) {
+    // isImageStreamTagNotFound: only a missing tag (not a missing stream or Image) falls back,
+    // for partial and full references alike.
     if (err instanceof NotFoundError && err.resource?.resource === "imagestreamtags") {
       const lookup = forced || stream.spec?.lookupPolicy?.local === true;
       const repo = streamRepository(stream, namespace, ref.name, o.internalRegistryHostname);
@@ -263,6 +267,8 @@ export function resolveImageReference(image: string, opts: LookupOptions): Looku
     return unchanged(original, "not-found", err instanceof Error ? err.message : String(err));
   }
 
+  // A full reference (into the integrated registry) is resolved for policy checks only.
+  if (!partial) return unchanged(original, "full-reference");
   if (!forced && istag.lookupPolicy?.local !== true) {
     return unchanged(
       original,

@@ -110,11 +110,22 @@ describe("resolveImageReference — partial references (R14.2, R14.3)", () => {
   });
 
   it("R14.2 a reference into the integrated registry is a full reference and is not rewritten", () => {
-    const r = resolveImageReference(`${HOST}/myapp/mysql:latest`, {
-      ...base,
-      internalRegistryHostname: HOST,
+    const withHost = { ...base, internalRegistryHostname: HOST };
+    expect(resolveImageReference(`${HOST}/myapp/mysql:latest`, withHost)).toMatchObject({
+      kind: "unchanged",
+      reason: "full-reference",
     });
-    expect(r).toMatchObject({ kind: "unchanged", reason: "full-reference" });
+    // even when the stream does not allow lookup (no LocalRewrite on full references)
+    expect(resolveImageReference(`${HOST}/myapp/ruby`, withHost)).toMatchObject({ reason: "full-reference" });
+    // full references are resolved in their own namespace
+    expect(resolveImageReference(`${HOST}/other/mysql:latest`, withHost)).toMatchObject({
+      reason: "not-found",
+    });
+  });
+
+  it("R14.3 the missing-istag fallback also applies to full references (upstream sets LocalRewrite there too)", () => {
+    const r = resolveImageReference(`${HOST}/myapp/mysql:8`, { ...base, internalRegistryHostname: HOST });
+    expect(r).toMatchObject({ kind: "rewrite", image: `${HOST}/myapp/mysql:8`, fallback: true });
   });
 
   it("R14.3 missing istag in a stream with lookup: fallback to <status.dockerImageRepository>:<tag>", () => {
