@@ -48,12 +48,13 @@ export interface LookupOptions {
   /** Namespace of the object holding the image string (the only namespace consulted, R14.6). */
   readonly namespace: string;
   /**
-   * The resource being admitted: `{group, resource}` or `resource[.group]` (`pods`,
-   * `deployments.apps`, `builds.build.openshift.io`). Default `pods`.
+   * The resource being admitted: `{group, resource}`, `resource[.group]` (`pods`,
+   * `deployments.apps`, `builds.build.openshift.io`) or `group/resource` (`apps/deployments`).
+   * Default `pods`.
    */
   readonly resource?: GroupResource | string;
-  /** `create` (default) or `update`. */
-  readonly operation?: "create" | "update";
+  /** `create` (default) or `update` (case-insensitive, so admission's `CREATE`/`UPDATE` work too). */
+  readonly operation?: "create" | "update" | "CREATE" | "UPDATE";
   /** Annotations of the object and of its pod template, merged. */
   readonly annotations?: Readonly<Record<string, string>> | null;
   /** Looks up an image stream. */
@@ -146,6 +147,8 @@ const NO_REWRITE_ON_UPDATE = new Set(["batch/jobs", "build.openshift.io/builds",
 function groupResourceKey(resource: GroupResource | string | undefined): string {
   if (resource === undefined) return "/pods";
   if (typeof resource === "string") {
+    const slash = resource.indexOf("/");
+    if (slash >= 0) return resource;
     const dot = resource.indexOf(".");
     return dot < 0 ? `/${resource}` : `${resource.slice(dot + 1)}/${resource.slice(0, dot)}`;
   }
@@ -203,8 +206,8 @@ export function resolveImageReference(image: string, opts: LookupOptions): Looku
   const o: Partial<LookupOptions> = typeof opts === "object" && opts !== null ? opts : {};
   const key = groupResourceKey(o.resource);
   if (!COVERED.has(key)) return unchanged(original, "resource-not-covered");
-  if (o.operation === "update" && NO_REWRITE_ON_UPDATE.has(key))
-    return unchanged(original, "update-not-rewritten");
+  const isUpdate = typeof o.operation === "string" && o.operation.toLowerCase() === "update";
+  if (isUpdate && NO_REWRITE_ON_UPDATE.has(key)) return unchanged(original, "update-not-rewritten");
 
   let ref: DockerImageReference;
   try {

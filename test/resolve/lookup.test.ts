@@ -221,6 +221,8 @@ describe("resolveImageReference — resources and operations (R14.1, R14.4)", ()
       "deploymentconfigs.apps.openshift.io",
       { group: "build.openshift.io", resource: "builds" },
       { resource: "pods" },
+      "apps/statefulsets",
+      "/pods",
     ]) {
       expect(resolveImageReference("mysql", { ...base, resource }).kind).toBe("rewrite");
     }
