@@ -303,6 +303,56 @@ describe("planTag — validation order and messages (R15.7)", () => {
       '"ruby" must be of the form <stream_name>:<tag>',
     );
   });
+  it("R15.7 upstream TestTag cases: alias across namespaces / across image streams", () => {
+    expect(
+      msg(() =>
+        planTag({
+          namespace: "myproject2",
+          source: "openshift/ruby:latest",
+          alias: true,
+          destinations: ["yourproject/rails:tip"],
+        }),
+      ),
+    ).toBe("cannot set alias across different Image Streams");
+    expect(
+      msg(() =>
+        planTag({
+          namespace: "myproject2",
+          source: "yourproject/rails:latest",
+          alias: true,
+          destinations: ["yourproject/python:alias"],
+        }),
+      ),
+    ).toBe("cannot set alias across different Image Streams");
+    expect(
+      msg(() =>
+        planTag({
+          namespace: "myproject",
+          source: "openshift/ruby:latest",
+          sourceKind: "istag",
+          importMode: "NoPreserveOriginal",
+          destinations: ["yourproject2/rails:tip"],
+        }),
+      ),
+    ).toBe("valid ImportMode values are Legacy or PreserveOriginal");
+  });
+
+  it("R15.10 upstream 'tag across namespaces': from keeps the SOURCE namespace", () => {
+    const plan = planTag({
+      namespace: "myproject2",
+      source: "openshift/ruby:latest",
+      destinations: ["yourproject/rails:tip"],
+    });
+    expect(plan.needsResolution).toBe(true);
+    expect(plan.steps[0]?.imageStreamTag?.tag.from).toEqual({
+      kind: "ImageStreamTag",
+      name: "ruby:latest",
+      namespace: "openshift",
+    });
+    expect(plan.steps[0]?.imageStreamTag?.tag.importPolicy?.importMode).toBe("Legacy");
+    expect(plan.steps[0]?.message).toBe("Tag yourproject/rails:tip set to openshift/ruby:latest.");
+  });
+
   it("R15.7 the SOURCE namespace is not compared for aliases", () => {
     const plan = planTag({ ...base, source: "ns2/ruby:1", alias: true, destinations: ["ruby:tip"] });
     expect(plan.steps[0]?.imageStreamTag?.tag.from).toEqual({
