@@ -204,3 +204,25 @@ describe("validate and input formats", () => {
     expect(snapshot(d)).toEqual(before);
   });
 });
+
+describe("validate (shape)", () => {
+  it("a wrongly typed field is reported with its Kubernetes path, every object is checked", () => {
+    const d = tempDir();
+    try {
+      const f = join(d, "two.yaml");
+      writeFileSync(
+        f,
+        "kind: ImageStream\nmetadata: {name: a, namespace: ns, generation: many}\n---\nkind: ImageStream\nmetadata: {name: b, namespace: ns}\n",
+      );
+      const r = cli(["validate", "-f", f]);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe("ImageStream ns/b: valid\n");
+      expect(r.stderr).toMatch(
+        /^error: .*two\.yaml \(document 1\): ImageStream\.image\.openshift\.io "a" is invalid: metadata\.generation: /,
+      );
+      expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+    } finally {
+      cleanup(d);
+    }
+  });
+});

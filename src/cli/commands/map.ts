@@ -3,7 +3,6 @@
  * on a push) as the API server does (SEMANTICS §10).
  */
 
-import { NotFoundError } from "../../errors.js";
 import { parseImageStreamMapping } from "../../model/index.js";
 import { applyImageStreamMapping } from "../../server/index.js";
 import { stringsFlag } from "../args.js";
@@ -29,8 +28,8 @@ function run(ctx: CommandContext): CommandResult {
     const mapping = parseImageStreamMapping(entry.raw);
     const name = mapping.metadata?.name ?? "";
     const namespace = mapping.metadata?.namespace || ws.namespace;
+    // Validation (R4.3) comes first, then NotFound for a missing stream: both from the library.
     const stream = state.find(namespace, name);
-    if (stream === undefined) throw new NotFoundError({ resource: "imagestreams", name });
     const stamped =
       mapping.metadata?.namespace === namespace
         ? mapping

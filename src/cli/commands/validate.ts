@@ -3,10 +3,18 @@
  */
 import { type FieldError, ImageStreamError, InvalidError } from "../../errors.js";
 import {
+  safeParseImage,
+  safeParseImageStream,
+  safeParseImageStreamImport,
+  safeParseImageStreamMapping,
+  safeParseImageStreamTag,
+} from "../../model/index.js";
+import {
   validateImage,
   validateImageStream,
   validateImageStreamImport,
   validateImageStreamMapping,
+  validateImageStreamTag,
 } from "../../validation/index.js";
 import { stringsFlag } from "../args.js";
 import type { Command, CommandContext, CommandResult } from "../command.js";
@@ -14,11 +22,24 @@ import { UsageError } from "../errors.js";
 import { COMMON_HELP, EXIT_HELP } from "../help.js";
 import { entriesOf, readInputs } from "../input.js";
 
-const VALIDATORS: Readonly<Record<string, (raw: unknown) => FieldError[]>> = {
-  ImageStream: (raw) => validateImageStream(raw),
-  ImageStreamMapping: (raw) => validateImageStreamMapping(raw),
-  Image: (raw) => validateImage(raw),
-  ImageStreamImport: (raw) => validateImageStreamImport(raw),
+/** Per kind: the shape check (zod schema, B) and the API server's validation (C). */
+const CHECKS: Readonly<
+  Record<
+    string,
+    {
+      parse: (raw: unknown) => { success: boolean; error?: InvalidError };
+      validate: (raw: unknown) => FieldError[];
+    }
+  >
+> = {
+  ImageStream: { parse: safeParseImageStream, validate: (raw) => validateImageStream(raw) },
+  ImageStreamMapping: {
+    parse: safeParseImageStreamMapping,
+    validate: (raw) => validateImageStreamMapping(raw),
+  },
+  Image: { parse: safeParseImage, validate: (raw) => validateImage(raw) },
+  ImageStreamImport: { parse: safeParseImageStreamImport, validate: (raw) => validateImageStreamImport(raw) },
+  ImageStreamTag: { parse: safeParseImageStreamTag, validate: (raw) => validateImageStreamTag(raw) },
 };
 
 function nameOf(raw: Readonly<Record<string, unknown>>): { name: string; namespace: string } {
@@ -39,14 +60,19 @@ function run(ctx: CommandContext): CommandResult {
   for (const entry of entriesOf(files)) {
     const { name, namespace } = nameOf(entry.raw);
     const label = `${entry.kind} ${namespace === "" ? name : `${namespace}/${name}`}`;
-    const validator = VALIDATORS[entry.kind];
-    if (validator === undefined) {
+    const check = CHECKS[entry.kind];
+    if (check === undefined) {
       out.push(`${label}: skipped (${entry.where}: not an image API object)`);
       continue;
     }
     let fieldErrors: FieldError[];
     try {
-      fieldErrors = validator(entry.raw);
+      const shape = check.parse(entry.raw);
+      if (!shape.success && shape.error !== undefined) {
+        err.push(`error: ${entry.where}: ${shape.error.message}`);
+        continue;
+      }
+      fieldErrors = check.validate(entry.raw);
     } catch (e) {
       if (!(e instanceof ImageStreamError)) throw e;
       err.push(`error: ${entry.where}: ${e.message}`);
@@ -81,10 +107,11 @@ export const validateCommand: Command = {
 Usage:
   imagestream validate -f FILE [-f FILE ...]
 
-Every ImageStream, ImageStreamMapping, Image and ImageStreamImport of the inputs is checked with
-the API server's validation rules (names, namespaces, tag references, pull specs, ...). Valid
-objects are listed on standard output; each invalid one prints one line on standard error with
-the message the API server would answer, and the exit status is 1. Other kinds are skipped.
+Every ImageStream, ImageStreamMapping, Image, ImageStreamImport and ImageStreamTag of the inputs
+is checked for its shape (field types) and with the API server's validation rules (names,
+namespaces, tag references, pull specs, ...). Valid objects are listed on standard output; each
+invalid one prints one line on standard error with the message the API server would answer, and
+the exit status is 1. Other kinds are skipped.
 
 Examples:
   # Check a stream before committing it
