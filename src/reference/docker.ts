@@ -71,6 +71,9 @@ export interface ParseReferenceOptions {
   readonly dialect?: ReferenceDialect;
 }
 
+/** Characters Go's `strings.ToLower` maps to ASCII letters (a single class: linear). */
+const FOLDS = /[A-Z\u0130\u212A]/;
+
 const DEFAULT_DOMAIN = "docker.io";
 const LEGACY_DEFAULT_DOMAIN = "index.docker.io";
 const OFFICIAL_REPO_PREFIX = "library/";
@@ -106,8 +109,7 @@ export function scanOrThrow(
   const bad = scanReference(s, ipv6, forcedPathStart);
   if (bad !== -1) {
     if (s.length === 0 && forcedPathStart < 0) fail("NameEmpty", MSG_NAME_EMPTY, s);
-    const lowered = goLowerForGrammar(s);
-    if (lowered !== s && scanReference(lowered, ipv6, forcedPathStart) === -1) {
+    if (FOLDS.test(s) && scanReference(goLowerForGrammar(s), ipv6, forcedPathStart) === -1) {
       fail("NameContainsUppercase", MSG_UPPERCASE, s, bad);
     }
     fail("ReferenceInvalidFormat", MSG_INVALID_FORMAT, s, bad);
@@ -166,19 +168,42 @@ export function parseReference(s: string, opts?: ParseReferenceOptions): Referen
   };
 }
 
-/** Whether Go's `strings.ToLower` would change `s[from, to)`. Linear, allocation-free for ASCII. */
+/** ASCII uppercase or any non-ASCII code unit (a single class: linear, native). */
+const UPPER_OR_NON_ASCII = /[A-Z\u0080-\uffff]/g;
+
+/**
+ * Index of the first character of `s[from, to)` that Go's `strings.ToLower` would change, or -1.
+ * Linear: a native single-class search, with a per-character check only for non-ASCII.
+ */
 function changedByLower(s: string, from: number, to: number): number {
-  for (let i = from; i < to; i++) {
+  const re = UPPER_OR_NON_ASCII;
+  re.lastIndex = from;
+  for (;;) {
+    const m = re.exec(s);
+    if (m === null || m.index >= to) return -1;
+    const i = m.index;
     const c = s.charCodeAt(i);
-    if (c >= 65 && c <= 90) return i;
-    if (c >= 128) {
-      const cp = s.codePointAt(i) as number;
-      const ch = String.fromCodePoint(cp);
-      if (ch.toLowerCase() !== ch) return i;
-      if (cp > 0xffff) i++;
-    }
+    if (c <= 90) return i;
+    const cp = s.codePointAt(i) as number;
+    const ch = String.fromCodePoint(cp);
+    if (ch.toLowerCase() !== ch) return i;
+    re.lastIndex = i + ch.length;
   }
-  return -1;
+}
+
+/** Throws `RepositoryNameUppercase` when `s[from, remoteEnd)` has a character Go would lowercase. */
+function checkRemote(
+  s: string,
+  from: number,
+  remoteStart: number,
+  remoteEnd: number,
+  library: boolean,
+): void {
+  const upper = changedByLower(s, from, remoteEnd);
+  if (upper !== -1) {
+    const remote = (library ? OFFICIAL_REPO_PREFIX : "") + s.slice(remoteStart, remoteEnd);
+    fail("RepositoryNameUppercase", msgRemoteUppercase(remote), s, upper);
+  }
 }
 
 function hasDotOrColon(s: string, from: number, to: number): boolean {
@@ -231,20 +256,32 @@ export function parseNormalizedNamed(s: string, opts?: ParseReferenceOptions): R
     if (i === 9 && s.startsWith(DEFAULT_DOMAIN) && s.indexOf("/", remoteStart) === -1) library = true;
     else verbatim = true;
   }
-  // The remote name (up to its first ":") must be lowercase.
+  // The remote name (up to its first ":") must be lowercase; that error comes before any parse
+  // error. A successful parse leaves only `[nameEnd, remoteEnd)` (a digest algorithm) unchecked.
   const colon = s.indexOf(":", remoteStart);
   const remoteEnd = colon === -1 ? s.length : colon;
-  const upper = changedByLower(s, remoteStart, remoteEnd);
-  if (upper !== -1) {
-    const remote = (library ? OFFICIAL_REPO_PREFIX : "") + s.slice(remoteStart, remoteEnd);
-    fail("RepositoryNameUppercase", msgRemoteUppercase(remote), s, upper);
+  if (verbatim) {
+    let r: Reference;
+    try {
+      r = parseReference(s, opts);
+    } catch (e) {
+      checkRemote(s, remoteStart, remoteStart, remoteEnd, library);
+      throw e;
+    }
+    if (scan.nameEnd < remoteEnd) checkRemote(s, scan.nameEnd, remoteStart, remoteEnd, library);
+    return r;
   }
-  if (verbatim) return parseReference(s, opts);
   const dialect = opts?.dialect ?? "docker";
   const rule = opts?.lengthRule;
   const nameRule = rule === undefined ? dialect === "openshift" : rule === "name";
   const libLength = library ? OFFICIAL_REPO_PREFIX.length : 0;
-  scanOrThrow(s, dialect, nameRule, remoteStart, DEFAULT_DOMAIN.length + 1 + libLength, libLength);
+  try {
+    scanOrThrow(s, dialect, nameRule, remoteStart, DEFAULT_DOMAIN.length + 1 + libLength, libLength);
+  } catch (e) {
+    checkRemote(s, remoteStart, remoteStart, remoteEnd, library);
+    throw e;
+  }
+  if (scan.nameEnd < remoteEnd) checkRemote(s, scan.nameEnd, remoteStart, remoteEnd, library);
   const t = scan.tagStart;
   const d = scan.digestStart;
   const path = s.slice(remoteStart, scan.nameEnd);

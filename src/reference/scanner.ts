@@ -28,19 +28,22 @@ const TAG = 8; // [A-Za-z0-9_.-]
 const HEX = 16; // [0-9A-Fa-f]
 const ALPHA = 32; // [A-Za-z]
 const DIGIT = 64; // [0-9]
-const HOST = 128; // [A-Za-z0-9.-]
+const LABEL = 128; // [A-Za-z0-9-]
+const UPPER = 256; // [A-Z]
 
-/** Indexed by UTF-16 code unit (64 KiB) so that lookups need no range check; non-ASCII is 0. */
-const CLASS = new Uint8Array(65536);
+/** Indexed by UTF-16 code unit (128 KiB) so that lookups need no range check; non-ASCII is 0. */
+const CLASS = new Uint16Array(65536);
 for (let c = 0; c < 128; c++) {
   const lower = c >= 97 && c <= 122;
   const upper = c >= 65 && c <= 90;
   const digit = c >= 48 && c <= 57;
   let bits = 0;
   if (lower || digit) bits |= LOWER;
-  if (lower || upper || digit) bits |= ALNUM | WORD | TAG | HOST;
+  if (lower || upper || digit) bits |= ALNUM | WORD | TAG | LABEL;
+  if (upper) bits |= UPPER;
   if (c === 95) bits |= WORD | TAG;
-  if (c === 46 || c === 45) bits |= TAG | HOST;
+  if (c === 46) bits |= TAG;
+  if (c === 45) bits |= TAG | LABEL;
   if (digit || (c >= 97 && c <= 102) || (c >= 65 && c <= 70)) bits |= HEX;
   if (lower || upper) bits |= ALPHA;
   if (digit) bits |= DIGIT;
@@ -102,23 +105,14 @@ export function scanDomain(s: string, start: number, ipv6: boolean): number {
     i++;
   } else {
     // domain-name: labels of [A-Za-z0-9-], alnum at both ends, joined by single dots.
-    if ((cls(s, i, n) & ALNUM) === 0) return -1;
-    let prev = s.charCodeAt(i);
-    i++;
-    while (i < n) {
-      const c = s.charCodeAt(i);
-      if (((CLASS[c] as number) & HOST) === 0) break;
-      if (c === 46 /* . */) {
-        if (prev === 45 /* - */) return -1;
-        if ((cls(s, i + 1, n) & ALNUM) === 0) return -1;
-        prev = s.charCodeAt(i + 1);
-        i += 2;
-        continue;
-      }
-      prev = c;
+    for (;;) {
+      if ((cls(s, i, n) & ALNUM) === 0) return -1;
+      i++;
+      while (i < n && ((CLASS[s.charCodeAt(i)] as number) & LABEL) !== 0) i++;
+      if (s.charCodeAt(i - 1) === 45 /* - */) return -1;
+      if (at(s, i, n) !== 46 /* . */) break;
       i++;
     }
-    if (prev === 45) return -1;
   }
   if (at(s, i, n) === 58 /* : */) {
     const p = i + 1;
@@ -173,13 +167,13 @@ function scanPath(s: string, start: number): number {
 export function scanDigest(s: string, start: number): number {
   const n = s.length;
   let i = start;
-  let upper = false;
+  let seen = 0;
   for (;;) {
-    if (i >= n || ((CLASS[s.charCodeAt(i)] as number) & ALPHA) === 0) return i;
+    if ((cls(s, i, n) & ALPHA) === 0) return i;
     for (; i < n; i++) {
-      const c = s.charCodeAt(i);
-      if (((CLASS[c] as number) & ALNUM) === 0) break;
-      if (c <= 90 && c >= 65) upper = true;
+      const t = CLASS[s.charCodeAt(i)] as number;
+      if ((t & ALNUM) === 0) break;
+      seen |= t;
     }
     const c = at(s, i, n);
     if (c === 45 || c === 95 || c === 43 || c === 46) {
@@ -190,17 +184,17 @@ export function scanDigest(s: string, start: number): number {
   }
   if (at(s, i, n) !== 58 /* : */) return i;
   scan.algEnd = i;
-  scan.algUpper = upper;
+  scan.algUpper = (seen & UPPER) !== 0;
   i++;
   const hexStart = i;
-  let hexUpper = false;
+  seen = 0;
   for (; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (((CLASS[c] as number) & HEX) === 0) return i;
-    if (c <= 70 && c >= 65) hexUpper = true;
+    const t = CLASS[s.charCodeAt(i)] as number;
+    if ((t & HEX) === 0) return i;
+    seen |= t;
   }
   if (i - hexStart < DIGEST_HEX_MIN) return i;
-  scan.hexUpper = hexUpper;
+  scan.hexUpper = (seen & UPPER) !== 0;
   return -1;
 }
 
@@ -212,11 +206,9 @@ export function scanTag(s: string, start: number): number {
   const n = s.length;
   if ((cls(s, start, n) & WORD) === 0) return -(start + 1);
   let i = start + 1;
-  const max = start + TAG_MAX;
-  while (i < n && ((CLASS[s.charCodeAt(i)] as number) & TAG) !== 0) {
-    if (i >= max) return -(i + 1);
-    i++;
-  }
+  const max = start + TAG_MAX < n ? start + TAG_MAX : n;
+  while (i < max && ((CLASS[s.charCodeAt(i)] as number) & TAG) !== 0) i++;
+  if (i === start + TAG_MAX && (cls(s, i, n) & TAG) !== 0) return -(i + 1);
   return i;
 }
 
@@ -230,16 +222,14 @@ export function scanTag(s: string, start: number): number {
  */
 export function scanReference(s: string, ipv6: boolean, forcedPathStart = -1): number {
   const n = s.length;
-  let pathStart = 0;
+  let i: number;
   if (forcedPathStart >= 0) {
-    pathStart = forcedPathStart;
+    scan.pathStart = forcedPathStart;
+    i = scanPath(s, forcedPathStart);
   } else {
-    const d = scanDomain(s, 0, ipv6);
-    if (d > 0 && at(s, d, n) === 47 /* / */) pathStart = d + 1;
+    i = scanName(s, ipv6);
   }
-  let i = scanPath(s, pathStart);
   if (i < 0) return -i - 1;
-  scan.pathStart = pathStart;
   scan.nameEnd = i;
   scan.tagStart = -1;
   scan.tagEnd = -1;
@@ -261,6 +251,85 @@ export function scanReference(s: string, ipv6: boolean, forcedPathStart = -1): n
     scan.digestStart = i + 1;
     return -1;
   }
+  return i;
+}
+
+/**
+ * Scans the name (domain and path) in one pass. The first `/`-segment is read once, tracking at the
+ * same time whether it is a valid host (domain-name) and where, if anywhere, it stops being a valid
+ * path component: on `[A-Za-z0-9._-]` both grammars decide label/separator validity from the
+ * previous character alone. Returns the end of the name (and sets `scan.pathStart`) or
+ * `-(failIndex + 1)`.
+ */
+function scanName(s: string, ipv6: boolean): number {
+  const n = s.length;
+  scan.pathStart = 0;
+  if (n > 0 && s.charCodeAt(0) === 91 /* [ */) {
+    const d = scanDomain(s, 0, ipv6);
+    if (d > 0 && at(s, d, n) === 47) {
+      scan.pathStart = d + 1;
+      return scanPath(s, d + 1);
+    }
+    return -1; // "[" can start neither a path component nor anything else
+  }
+  // prev: 0 start, 1 alnum, 2 ".", 3 "-", 4 "_", 5 "__"
+  let prev = 0;
+  let hostOk = true;
+  let pathBad = -1;
+  let i = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    const t = CLASS[c] as number;
+    if ((t & LOWER) !== 0) {
+      prev = 1;
+      continue;
+    }
+    if ((t & UPPER) !== 0) {
+      if (pathBad < 0) pathBad = i;
+      prev = 1;
+      continue;
+    }
+    if (c === 46 /* . */) {
+      if (prev !== 1) {
+        hostOk = false;
+        if (pathBad < 0) pathBad = i;
+      }
+      prev = 2;
+    } else if (c === 45 /* - */) {
+      if (prev === 0 || prev === 2) hostOk = false;
+      if (prev !== 1 && prev !== 3 && pathBad < 0) pathBad = i;
+      prev = 3;
+    } else if (c === 95 /* _ */) {
+      hostOk = false;
+      if (prev === 1) prev = 4;
+      else if (prev === 4) prev = 5;
+      else {
+        if (pathBad < 0) pathBad = i;
+        prev = 5;
+      }
+    } else {
+      break;
+    }
+  }
+  if (prev !== 1) {
+    hostOk = false;
+    if (pathBad < 0) pathBad = i;
+  }
+  const c = at(s, i, n);
+  if (hostOk) {
+    let d = i;
+    if (c === 58 /* : */) {
+      let j = i + 1;
+      while (j < n && ((CLASS[s.charCodeAt(j)] as number) & DIGIT) !== 0) j++;
+      d = j > i + 1 ? j : -1;
+    }
+    if (d > 0 && at(s, d, n) === 47 /* / */) {
+      scan.pathStart = d + 1;
+      return scanPath(s, d + 1);
+    }
+  }
+  if (pathBad >= 0) return -(pathBad + 1);
+  if (c === 47) return scanPath(s, i + 1);
   return i;
 }
 
