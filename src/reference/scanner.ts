@@ -188,6 +188,16 @@ export function scanDigest(s: string, start: number): number {
   i++;
   const hexStart = i;
   seen = 0;
+  // Four characters per step (AND for the class test, OR for the uppercase flag), then one by one.
+  while (i + 4 <= n) {
+    const a = CLASS[s.charCodeAt(i)] as number;
+    const b = CLASS[s.charCodeAt(i + 1)] as number;
+    const c = CLASS[s.charCodeAt(i + 2)] as number;
+    const d = CLASS[s.charCodeAt(i + 3)] as number;
+    if ((a & b & c & d & HEX) === 0) break;
+    seen |= a | b | c | d;
+    i += 4;
+  }
   for (; i < n; i++) {
     const t = CLASS[s.charCodeAt(i)] as number;
     if ((t & HEX) === 0) return i;
