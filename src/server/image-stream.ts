@@ -5,8 +5,10 @@ import { type FieldError, InvalidError } from "../errors.js";
 import type { ImageStream, NamedTagEventList, TagReference } from "../model/index.js";
 import { validateImageStream } from "../validation/index.js";
 import {
+  addFlags,
   conditionsOf,
   findSpecTag,
+  flagsOf,
   isObj,
   itemsOf,
   markSorted,
@@ -21,6 +23,7 @@ import {
   streamGeneration,
   streamName,
   streamNamespace,
+  ZERO_FREE,
 } from "./internal.js";
 import { normalizeStream } from "./normalize.js";
 import type { ServerOptions } from "./options.js";
@@ -187,6 +190,8 @@ function update(oldInput: ImageStream, nextInput: ImageStream, opts: ServerOptio
   // step 6: §8
   const { stream: processed, errors } = processSpecTags(old, stream, opts);
   check(processed, old, errors);
+  // Wire-equivalent to the stored object (Go zero values, nil vs empty lists): no write.
+  if (semanticEqual(oldInput, processed)) return oldInput;
   return share(oldInput, processed);
 }
 
@@ -296,6 +301,7 @@ export function updateImageStreamStatus(
  */
 export function observedGenerations(old: ImageStream, stream: ImageStream): NamedTagEventList[] | undefined {
   const tags = statusTagsOf(stream);
+  if (!hasZeroTop(tags)) return undefined;
   let out: NamedTagEventList[] | undefined;
   const generation = streamGeneration(stream);
   for (let i = 0; i < tags.length; i++) {
@@ -319,6 +325,22 @@ export function observedGenerations(old: ImageStream, stream: ImageStream): Name
     out[i] = { ...list, items };
   }
   return out ? (markSorted(out) as NamedTagEventList[]) : undefined;
+}
+
+/** True when some status tag's `items[0].generation` is 0 (remembered per array when false). */
+export function hasZeroTop(tags: readonly NamedTagEventList[]): boolean {
+  if ((flagsOf(tags) & ZERO_FREE) !== 0) return false;
+  for (const list of tags) {
+    const top = itemsOf(list)[0];
+    if (top !== undefined && num((top as Obj).generation) === 0) return true;
+  }
+  addFlags(tags, ZERO_FREE);
+  return false;
+}
+
+/** Records that no status tag of `tags` has a top event with generation 0. */
+export function markZeroFree(tags: readonly NamedTagEventList[]): void {
+  addFlags(tags, ZERO_FREE);
 }
 
 /** `tagEventChanged(old, next)`: image or reference differs, or the old generation is greater. */

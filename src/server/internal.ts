@@ -129,21 +129,50 @@ export function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const sortedArrays = new WeakSet<readonly unknown[]>();
+/** Facts remembered about arrays we have checked or built (bit flags). */
+export const SORTED = 1;
+/** No status list of the array has a top event with generation 0. */
+export const ZERO_FREE = 2;
 
-/** True when a list of named entries is strictly sorted by `key` (cached per array identity). */
+const FLAGS: unique symbol = Symbol("imagestream.flags");
+const frozenFlags = new WeakMap<readonly unknown[], number>();
+
+/** The flags remembered for `arr`. */
+export function flagsOf(arr: readonly unknown[]): number {
+  const own = (arr as unknown as { [FLAGS]?: number })[FLAGS];
+  if (own !== undefined) return own;
+  return frozenFlags.get(arr) ?? 0;
+}
+
+/**
+ * Remembers `flags` for `arr`: a non-enumerable symbol property on arrays we may extend (invisible
+ * to JSON, equality and cloning), a WeakMap entry for frozen or sealed ones.
+ */
+export function addFlags(arr: readonly unknown[], flags: number): void {
+  const next = flagsOf(arr) | flags;
+  if (Object.isExtensible(arr)) {
+    const own = Object.getOwnPropertyDescriptor(arr, FLAGS);
+    if (own === undefined)
+      Object.defineProperty(arr, FLAGS, { value: next, writable: true, configurable: true });
+    else (arr as unknown as { [FLAGS]: number })[FLAGS] = next;
+  } else {
+    frozenFlags.set(arr, next);
+  }
+}
+
+/** True when a list of named entries is strictly sorted by `key` (remembered per array). */
 export function isSortedBy<T>(arr: readonly T[], key: (t: T) => string): boolean {
-  if (sortedArrays.has(arr)) return true;
+  if ((flagsOf(arr) & SORTED) !== 0) return true;
   for (let i = 1; i < arr.length; i++) {
     if (!(key(arr[i - 1] as T) < key(arr[i] as T))) return false;
   }
-  sortedArrays.add(arr);
+  addFlags(arr, SORTED);
   return true;
 }
 
 /** Remembers that `arr` is sorted (it was built sorted). */
 export function markSorted<T>(arr: readonly T[]): readonly T[] {
-  sortedArrays.add(arr);
+  addFlags(arr, SORTED);
   return arr;
 }
 
@@ -307,6 +336,7 @@ export class StatusDraft {
   }
 
   private baseIndex(tag: string): number {
+    if (isSortedBy(this.base, statusTagName)) return binarySearch(this.base, tag);
     if (this.index === undefined && ++this.lookups > 4) {
       const m = new Map<string, number>();
       this.base.forEach((t, i) => {
@@ -325,6 +355,7 @@ export class StatusDraft {
     if (isSortedBy(base, statusTagName)) {
       // Fast path: replace in place, splice deletions, merge additions in sorted position.
       const additions: NamedTagEventList[] = [];
+      let deletions = 0;
       let out: (NamedTagEventList | null)[] | undefined;
       for (const [tag, w] of this.writes) {
         const i = this.baseIndex(tag);
@@ -334,9 +365,12 @@ export class StatusDraft {
         }
         out ??= base.slice();
         out[i] = w;
+        if (w === null) deletions++;
       }
       let arr: NamedTagEventList[] = out
-        ? (out.filter((x) => x !== null) as NamedTagEventList[])
+        ? deletions > 0
+          ? (out.filter((x) => x !== null) as NamedTagEventList[])
+          : (out as NamedTagEventList[])
         : (base as NamedTagEventList[]);
       if (additions.length > 0) {
         additions.sort((a, b) => compareNames(statusTagName(a), statusTagName(b)));
@@ -352,6 +386,20 @@ export class StatusDraft {
     }
     return markSorted([...map.values()].sort((a, b) => compareNames(statusTagName(a), statusTagName(b))));
   }
+}
+
+/** Index of `tag` in a strictly sorted list of status tags, or -1. */
+function binarySearch(tags: readonly NamedTagEventList[], tag: string): number {
+  let lo = 0;
+  let hi = tags.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const name = statusTagName(tags[mid]);
+    if (name === tag) return mid;
+    if (name < tag) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 function mergeSorted(a: readonly NamedTagEventList[], b: readonly NamedTagEventList[]): NamedTagEventList[] {

@@ -5,7 +5,7 @@ import { InvalidError, NotFoundError } from "../errors.js";
 import type { Image, ImageStream, ImageStreamMapping, TagEvent } from "../model/index.js";
 import { exactReference, parseDockerImageReference } from "../reference/index.js";
 import { validateImageStreamMapping } from "../validation/index.js";
-import { observedGenerations } from "./image-stream.js";
+import { hasZeroTop, markZeroFree, observedGenerations } from "./image-stream.js";
 import {
   DEFAULT_TAG,
   isObj,
@@ -141,8 +141,15 @@ export function applyImageStreamMapping(
   const draft = new StatusDraft(statusTagsOf(decorated));
   if (!addToDraft(draft, tag, event)) return { stream, image: resultImage, imageCreated };
   trackInDraft(decorated, draft, tag, event);
-  let next = withStatusTags(decorated, draft.result());
-  const observed = observedGenerations(stream, next);
-  if (observed !== undefined) next = withStatusTags(next, observed);
+  const baseZeroFree = !hasZeroTop(statusTagsOf(decorated));
+  const tags = draft.result();
+  let next = withStatusTags(decorated, tags);
+  if (baseZeroFree && event.generation !== 0) {
+    // Every written list's top carries the event generation: still no zero tops (R6.3.2 is a no-op).
+    markZeroFree(tags);
+  } else {
+    const observed = observedGenerations(stream, next);
+    if (observed !== undefined) next = withStatusTags(next, observed);
+  }
   return { stream: next, image: resultImage, imageCreated };
 }

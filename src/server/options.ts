@@ -46,6 +46,7 @@ export function formatTimestamp(date: Date): string {
 export function nowTimestamp(opts: { readonly now?: Clock } | undefined): string {
   const clock = opts?.now;
   const value = typeof clock === "function" ? clock() : (clock ?? new Date());
+  if (typeof value === "string" && isKubeTimestamp(value)) return value;
   const date = typeof value === "string" ? new Date(value) : value;
   if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
     throw new BadRequestError(
@@ -53,4 +54,24 @@ export function nowTimestamp(opts: { readonly now?: Clock } | undefined): string
     );
   }
   return formatTimestamp(date);
+}
+
+/** True for an exact `YYYY-MM-DDTHH:MM:SSZ` string (already in Kubernetes form). */
+function isKubeTimestamp(s: string): boolean {
+  if (
+    s.length !== 20 ||
+    s[4] !== "-" ||
+    s[7] !== "-" ||
+    s[10] !== "T" ||
+    s[13] !== ":" ||
+    s[16] !== ":" ||
+    s[19] !== "Z"
+  ) {
+    return false;
+  }
+  for (const i of [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return !Number.isNaN(Date.parse(s));
 }

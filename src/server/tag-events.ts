@@ -100,8 +100,9 @@ function withField(o: Obj, key: string, value: unknown): Obj {
 }
 
 function clearConditions(list: NamedTagEventList, items: TagEvent[]): NamedTagEventList {
-  const { conditions: _dropped, ...rest } = list as Obj;
-  return { ...rest, items } as NamedTagEventList;
+  const out = { ...list, items } as Obj;
+  if ("conditions" in out) delete out.conditions;
+  return out as NamedTagEventList;
 }
 
 /**
