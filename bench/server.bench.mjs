@@ -94,7 +94,11 @@ function median(xs) {
 function compare(fns, stream, inputs, { rounds = 9, ms = 200 } = {}) {
   for (const fn of fns) round(fn, stream, 150, inputs);
   const samples = fns.map(() => []);
-  for (let r = 0; r < rounds; r++) fns.forEach((fn, i) => samples[i].push(round(fn, stream, ms, inputs)));
+  for (let r = 0; r < rounds; r++) {
+    fns.forEach((fn, i) => {
+      samples[i].push(round(fn, stream, ms, inputs));
+    });
+  }
   return samples.map(median);
 }
 
