@@ -80,12 +80,13 @@ export class Workspace {
     for (const entry of entries) {
       if (entry.kind === "ImageStream") {
         const { name, namespace } = metaOf(entry.raw);
+        const meta = entry.raw.metadata;
+        const injectable =
+          meta === undefined || (typeof meta === "object" && meta !== null && !Array.isArray(meta));
+        // A malformed metadata (a string, a list) is left for parseImageStream to report.
         const raw =
-          namespace === undefined
-            ? {
-                ...entry.raw,
-                metadata: { ...(entry.raw.metadata as object | undefined), namespace: this.namespace },
-              }
+          namespace === undefined && injectable
+            ? { ...entry.raw, metadata: { ...(meta as object | undefined), namespace: this.namespace } }
             : entry.raw;
         const stream = parseImageStream(raw);
         const key = keyOf(namespace ?? this.namespace, name);

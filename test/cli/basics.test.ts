@@ -168,6 +168,16 @@ describe("validate and input formats", () => {
       "kind: ImageStream\nkind: ImageStream\n",
       /^error: .*dup\.yaml: invalid YAML: Map keys must be unique/,
     ],
+    [
+      "meta.yaml",
+      "kind: ImageStream\nmetadata: hello\n",
+      /^error: ImageStream\.image\.openshift\.io "" is invalid: metadata: .*must be an object\n$/,
+    ],
+    [
+      "bomb.yaml",
+      "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nkind: ImageStream\n",
+      /^error: .*bomb\.yaml: invalid YAML: Excessive alias count/,
+    ],
   ])("malformed input %s exits 1 with one line naming the file", (name, text, pattern) => {
     const d = dir();
     const f = join(d, name);
@@ -178,10 +188,12 @@ describe("validate and input formats", () => {
     expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
   });
 
-  it("a missing file exits 1 with the Go-style message", () => {
+  it("a missing file or a folder exits 1 with the Go-style message", () => {
     const r = cli(["describe", "is", "-f", "/nonexistent/x.yaml"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe("error: open /nonexistent/x.yaml: no such file or directory\n");
+    const d = dir();
+    expect(cli(["describe", "is", "-f", d]).stderr).toBe(`error: open ${d}: is a directory\n`);
   });
 
   it("the same stream in two files is an error", () => {
