@@ -53,30 +53,36 @@ export function parseDockerImageReference(s: string): DockerImageReference {
   if (typeof s !== "string")
     throw new ImageReferenceError("ReferenceInvalidFormat", MSG_INVALID_FORMAT, String(s));
   scanOrThrow(s, "openshift", true);
-  const nameEnd = scan.nameEnd;
+  const e = scan.nameEnd;
   const tag = scan.tagStart < 0 ? "" : s.slice(scan.tagStart, scan.tagEnd);
   const id = scan.digestStart < 0 ? "" : s.slice(scan.digestStart);
-  const name = s.slice(0, nameEnd);
-  const i = name.indexOf("/");
+  // Index-based on the name `s[0, e)`: indexOf finds the first occurrence, so `< e` means "in the name".
+  let slash = s.indexOf("/");
+  if (slash >= e) slash = -1;
   let registry = "";
-  let rest = "";
-  if (i === -1) {
-    if (name.includes(".") || name.startsWith("localhost")) {
+  let rest = 0; // where Namespace/Name start
+  if (slash === -1) {
+    const dot = s.indexOf(".");
+    if ((dot !== -1 && dot < e) || s.startsWith("localhost")) {
       // Registry-only: the whole reference string (name[:tag][@digest]) is the registry; no tag.
       return { registry: s, namespace: "", name: "", tag: "", id };
     }
-    rest = name;
   } else {
-    const first = name.slice(0, i);
-    if (!first.includes(".") && !first.includes(":") && first !== "localhost") rest = name;
-    else {
-      registry = first;
-      rest = name.slice(i + 1);
+    const dot = s.indexOf(".");
+    const colon = s.indexOf(":");
+    const hostlike =
+      (dot !== -1 && dot < slash) ||
+      (colon !== -1 && colon < slash) ||
+      (slash === 9 && s.startsWith("localhost"));
+    if (hostlike) {
+      registry = s.slice(0, slash);
+      rest = slash + 1;
     }
   }
-  const j = rest.indexOf("/");
-  if (j === -1) return { registry, namespace: "", name: rest, tag, id };
-  return { registry, namespace: rest.slice(0, j), name: rest.slice(j + 1), tag, id };
+  let j = s.indexOf("/", rest);
+  if (j >= e) j = -1;
+  if (j === -1) return { registry, namespace: "", name: s.slice(rest, e), tag, id };
+  return { registry, namespace: s.slice(rest, j), name: s.slice(j + 1, e), tag, id };
 }
 
 /**

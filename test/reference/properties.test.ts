@@ -178,6 +178,59 @@ describe("properties", () => {
     expect(referenceToString(parseReference(canonical))).toBe(canonical);
   });
 
+  /** library-go `reference.Parse`, transcribed naively on top of the raw parser. */
+  function naiveLibraryGoParse(spec: string): DockerImageReference {
+    const r = parseReference(spec, { dialect: "openshift" });
+    const name = referenceName(r);
+    const i = name.indexOf("/");
+    const registryOnly = i === -1 && (name.includes(".") || name.startsWith("localhost"));
+    const nameOnly =
+      (i === -1 && !registryOnly) ||
+      (i > -1 &&
+        !name.slice(0, i).includes(":") &&
+        !name.slice(0, i).includes(".") &&
+        name.slice(0, i) !== "localhost");
+    let registry = "";
+    let nm = "";
+    if (registryOnly) registry = referenceToString(r);
+    else if (nameOnly) nm = name;
+    else [registry, nm] = [name.slice(0, i), name.slice(i + 1)];
+    const tagged = registryOnly ? "" : r.tag;
+    const j = nm.indexOf("/");
+    return j === -1
+      ? { registry, namespace: "", name: nm, tag: tagged, id: r.digest }
+      : { registry, namespace: nm.slice(0, j), name: nm.slice(j + 1), tag: tagged, id: r.digest };
+  }
+
+  fcTest.prop(
+    [
+      fc.oneof(
+        anyString,
+        fc
+          .tuple(
+            fc.option(domain(false), { nil: undefined }),
+            components(1, 4),
+            fc.option(tag, { nil: undefined }),
+          )
+          .map(([d, p, t]) => `${d === undefined ? "" : `${d}/`}${p}${t === undefined ? "" : `:${t}`}`),
+      ),
+    ],
+    { numRuns: 200 },
+  )("R3.1.3 parseDockerImageReference agrees with a naive transcription of library-go Parse", (s) => {
+    let want: DockerImageReference | undefined;
+    let wantErr: string | undefined;
+    try {
+      want = naiveLibraryGoParse(s);
+    } catch (e) {
+      wantErr = (e as ImageReferenceError).kind;
+    }
+    if (wantErr !== undefined) {
+      expect(() => parseDockerImageReference(s)).toThrow(ImageReferenceError);
+      return;
+    }
+    expect(parseDockerImageReference(s)).toEqual(want);
+  });
+
   fcTest.prop([anyString], { numRuns: 200 })("a raw parse prints back its exact input", (s) => {
     let r: ReturnType<typeof parseReference>;
     try {
