@@ -105,11 +105,6 @@ export function findStatusTag(stream: ImageStream | undefined, tag: string): Nam
   return i < 0 ? undefined : tags[i];
 }
 
-/** `items[0]` of a tag, or undefined (OAS `LatestTaggedImage`, no defaulting). */
-export function topEvent(stream: ImageStream | undefined, tag: string): TagEvent | undefined {
-  return itemsOf(findStatusTag(stream, tag))[0];
-}
-
 /** Go struct equality of two tag events (created, reference, image, generation; missing = zero). */
 export function eventsEqual(a: TagEvent | undefined, b: TagEvent | undefined): boolean {
   if (a === b) return true;
@@ -309,16 +304,6 @@ export class StatusDraft {
   /** Replaces (or adds) the list for `tag`. */
   set(tag: string, list: NamedTagEventList): void {
     this.writes.set(tag, list);
-  }
-
-  /** Removes the list for `tag`. */
-  delete(tag: string): void {
-    this.writes.set(tag, null);
-  }
-
-  /** True when something was written. */
-  get changed(): boolean {
-    return this.writes.size > 0;
   }
 
   /** Tag names currently present, in base order then new ones. */

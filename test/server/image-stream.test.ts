@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InvalidError } from "../../src/errors.js";
+import { InvalidError, NotFoundError } from "../../src/errors.js";
 import type { ImageStream, NamedTagEventList, TagReference } from "../../src/model/index.js";
 import {
   createCatalog,
@@ -9,6 +9,7 @@ import {
   updateImageStream,
   updateImageStreamInternal,
   updateImageStreamStatus,
+  updateTrackingTagsResult,
 } from "../../src/server/index.js";
 import { deepFreeze } from "../support/freeze.js";
 import { digest, ev, stream } from "./helpers.js";
@@ -662,5 +663,66 @@ describe("§8 spec tag processing", () => {
     expect(statusOf(next, "1.0")?.items[0]?.generation).toBe(2);
     // ...which propagates to 1.0's other tracker (latest) through R8.10
     expect(statusOf(next, "latest")?.items[0]?.generation).toBe(2);
+  });
+});
+
+describe("§8 error paths and unsorted input", () => {
+  it("R8.6 a getter throwing NotFoundError is a NotFound field error; non-Error throws are stringified", () => {
+    const spec = { tags: [istag("a", "other:1")] };
+    let err: InvalidError | undefined;
+    try {
+      createImageStream(
+        { metadata: { name: "r", namespace: "ns" }, spec },
+        {
+          ...opts,
+          getImageStream: (_ns, name) => {
+            throw new NotFoundError({ resource: "imagestreams", name });
+          },
+        },
+      );
+    } catch (e) {
+      err = e as InvalidError;
+    }
+    expect(err?.fieldErrors[0]?.type).toBe("FieldValueNotFound");
+    expect(() =>
+      createImageStream(
+        { metadata: { name: "r", namespace: "ns" }, spec },
+        {
+          ...opts,
+          getImageStream: () => {
+            throw "boom";
+          },
+        },
+      ),
+    ).toThrow("unable to retrieve image stream: boom");
+  });
+  it("R8.8 an unparseable source pull spec is copied as is (and then fails R4.1.6 validation)", () => {
+    const source = stream("python", "ns", { status: [{ tag: "x", items: [ev("Not A Ref", A, 1)] }] });
+    expect(() =>
+      createImageStreamInternal(
+        { metadata: { name: "app", namespace: "ns" }, spec: { tags: [istag("a", "python:x")] } },
+        { ...opts, ...createCatalog({ imageStreams: [source] }) },
+      ),
+    ).toThrow('status.tags[a].items[0].dockerImageReference: Invalid value: "Not A Ref"');
+  });
+  it("R1.11.1 unsorted, duplicated status input comes back sorted with the last duplicate", () => {
+    const s = deepFreeze(
+      stream("app", "ns", {
+        generation: 1,
+        spec: ["z", "y", "x", "w", "v", "u"].map((t) => istag(t, "src", { generation: 1 })),
+        status: [
+          { tag: "src", items: [ev(`quay.io/a/b@${A}`, A, 1)] },
+          { tag: "m", items: [ev(`quay.io/a/b@${A}`, A, 1)] },
+          { tag: "m", items: [ev(`quay.io/a/b@${B}`, B, 1)] },
+          { tag: "b", items: [ev(`quay.io/a/b@${A}`, A, 1)] },
+        ] as NamedTagEventList[],
+      }),
+    );
+    const { updated, stream: next } = updateTrackingTagsResult(s, "src", ev(`quay.io/a/b@${C}`, C, 2));
+    expect(updated).toBe(6);
+    expect(next.status?.tags?.map((t) => t.tag)).toEqual(["b", "m", "src", "u", "v", "w", "x", "y", "z"]);
+    expect(next.status?.tags?.find((t) => t.tag === "m")?.items[0]?.image).toBe(B);
+    const upd = updateImageStreamInternal(s, s, opts);
+    expect(upd.status?.tags?.map((t) => t.tag)).toEqual(["b", "m", "src"]);
   });
 });
