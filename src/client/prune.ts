@@ -31,8 +31,8 @@ export interface PruneOptions {
 const DEFAULT_KEEP_REVISIONS = 3;
 const DEFAULT_KEEP_YOUNGER_THAN = 60 * 60 * 1000;
 
-function createdMillis(event: TagEvent): number {
-  const t = typeof event.created === "string" ? Date.parse(event.created) : Number.NaN;
+function createdMillis(event: TagEvent | undefined): number {
+  const t = typeof event?.created === "string" ? Date.parse(event.created) : Number.NaN;
   return Number.isNaN(t) ? Number.NEGATIVE_INFINITY : t;
 }
 
@@ -56,8 +56,18 @@ function createdMillis(event: TagEvent): number {
  * ```
  * @public
  */
-export function pruneTagHistory(stream: ImageStream, opts: PruneOptions = {}): ImageStream {
-  const tags = stream?.status?.tags;
+export function pruneTagHistory(stream: ImageStream, options: PruneOptions = {}): ImageStream {
+  const o: PruneOptions = typeof options === "object" && options !== null ? options : {};
+  const fn = <F>(f: F | undefined): F | undefined => (typeof f === "function" ? f : undefined);
+  const opts = {
+    keepTagRevisions: o.keepTagRevisions,
+    keepYoungerThan: o.keepYoungerThan,
+    now: o.now,
+    isImageUsed: fn(o.isImageUsed),
+    isTagUsed: fn(o.isTagUsed),
+    getImage: fn(o.getImage),
+  };
+  const tags = typeof stream === "object" && stream !== null ? stream.status?.tags : undefined;
   if (!Array.isArray(tags) || tags.length === 0) return stream;
   const keepRevisions =
     typeof opts.keepTagRevisions === "number" && opts.keepTagRevisions >= 0
@@ -67,13 +77,13 @@ export function pruneTagHistory(stream: ImageStream, opts: PruneOptions = {}): I
     typeof opts.keepYoungerThan === "number" && opts.keepYoungerThan >= 0
       ? opts.keepYoungerThan
       : DEFAULT_KEEP_YOUNGER_THAN;
-  const threshold = Date.parse(nowTimestamp(opts)) - keepYounger;
+  const threshold = Date.parse(nowTimestamp(opts.now === undefined ? {} : { now: opts.now })) - keepYounger;
 
   // First pass: strong references (kept regardless of images).
   const strong = new Set<string>();
   const decisions = tags.map((list) => {
     const items = Array.isArray(list?.items) ? list.items : [];
-    const tagUsed = opts.isTagUsed?.(list.tag) === true;
+    const tagUsed = typeof list?.tag === "string" && opts.isTagUsed?.(list.tag) === true;
     return items.map((event, i) => {
       const image = typeof event?.image === "string" ? event.image : "";
       if (image !== "" && opts.getImage !== undefined && opts.getImage(image) === undefined) return "drop";
@@ -102,7 +112,8 @@ export function pruneTagHistory(stream: ImageStream, opts: PruneOptions = {}): I
       return;
     }
     changed = true;
-    if (kept.length === 0 && (list.conditions?.length ?? 0) === 0) return;
+    const conditions = Array.isArray(list?.conditions) ? list.conditions : [];
+    if (kept.length === 0 && conditions.length === 0) return;
     nextTags.push({ ...list, items: kept });
   });
   if (!changed) return stream;

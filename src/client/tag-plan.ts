@@ -210,6 +210,16 @@ function quote(s: string): string {
   return JSON.stringify(s);
 }
 
+/** A printable form of any user value (never throws, unlike `String()` on a null-prototype object). */
+function display(v: unknown): string {
+  if (typeof v === "string") return v;
+  try {
+    return JSON.stringify(v) ?? typeof v;
+  } catch {
+    return typeof v;
+  }
+}
+
 function fail(message: string, cause?: unknown): never {
   throw new BadRequestError(message, cause === undefined ? {} : { cause });
 }
@@ -243,7 +253,7 @@ const TAG_REST = /^[A-Za-z0-9_.-]$/;
  * @public
  */
 export function isValidTagName(tag: string): boolean {
-  if (tag.length === 0 || tag.length > 128) return false;
+  if (typeof tag !== "string" || tag.length === 0 || tag.length > 128) return false;
   if (!TAG_HEAD.test(tag[0] as string)) return false;
   for (let i = 1; i < tag.length; i++) {
     if (!TAG_REST.test(tag[i] as string)) return false;
@@ -396,7 +406,7 @@ export function planTag(request: TagRequest, opts: TagPlanOptions = {}): TagPlan
 
   // Complete: destinations (R15.6).
   const parsedDests = destinations.map((d) => {
-    const arg = typeof d === "string" ? d : fail(`invalid image stream ${quote(String(d))}`);
+    const arg = typeof d === "string" ? d : fail(`invalid image stream ${quote(display(d))}`);
     return parseStreamName(namespace, arg);
   });
 

@@ -220,6 +220,7 @@ export function rollbackTag(
   revision: number,
   opts: ServerOptions = {},
 ): TagResult {
+  if (typeof tagName !== "string") throw new BadRequestError("a tag name is required");
   const { name, namespace } = metaOf(stream);
   const list = (Array.isArray(stream?.status?.tags) ? stream.status.tags : []).find(
     (t) => t?.tag === tagName,
@@ -229,7 +230,7 @@ export function rollbackTag(
     throw new NotFoundError({ resource: "imagestreamtags", name: `${name}:${tagName}` });
   if (!Number.isInteger(revision) || revision < 0 || revision >= items.length) {
     throw new BadRequestError(
-      `revision ${String(revision)} does not exist in the history of ${name}:${tagName} (${items.length} items)`,
+      `revision ${typeof revision === "number" ? String(revision) : typeof revision} does not exist in the history of ${name}:${tagName} (${items.length} items)`,
     );
   }
   const event = items[revision] as (typeof items)[number];

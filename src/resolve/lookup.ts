@@ -154,7 +154,7 @@ function groupResourceKey(resource: GroupResource | string | undefined): string 
   }
   if (typeof resource === "object" && resource !== null) {
     const group = typeof resource.group === "string" ? resource.group : "";
-    return `${group}/${String(resource.resource)}`;
+    return `${group}/${typeof resource.resource === "string" ? resource.resource : ""}`;
   }
   return "";
 }
@@ -202,8 +202,24 @@ function streamRepository(
  * @public
  */
 export function resolveImageReference(image: string, opts: LookupOptions): LookupResolution {
-  const original = typeof image === "string" ? image : String(image);
-  const o: Partial<LookupOptions> = typeof opts === "object" && opts !== null ? opts : {};
+  const raw: Partial<LookupOptions> = typeof opts === "object" && opts !== null ? opts : {};
+  const fn = <F>(f: F | undefined): F | undefined => (typeof f === "function" ? f : undefined);
+  const getImageStream = fn(raw.getImageStream);
+  const getImage = fn(raw.getImage);
+  const o = {
+    namespace: raw.namespace,
+    resource: raw.resource,
+    operation: raw.operation,
+    annotations:
+      typeof raw.annotations === "object" && raw.annotations !== null ? raw.annotations : undefined,
+    internalRegistryHostname:
+      typeof raw.internalRegistryHostname === "string" ? raw.internalRegistryHostname : undefined,
+    now: raw.now,
+  };
+  if (typeof image !== "string") {
+    return unchanged("", "invalid-reference", "the image reference must be a string");
+  }
+  const original = image;
   const key = groupResourceKey(o.resource);
   if (!COVERED.has(key)) return unchanged(original, "resource-not-covered");
   const isUpdate = typeof o.operation === "string" && o.operation.toLowerCase() === "update";
@@ -233,14 +249,14 @@ export function resolveImageReference(image: string, opts: LookupOptions): Looku
   const namespace = ref.namespace === "" || forced ? objectNamespace : ref.namespace;
   const tag = ref.tag === "" ? "latest" : ref.tag;
   const istagName = `${namespace}/${ref.name}:${tag}`;
-  const stream = o.getImageStream?.(namespace, ref.name);
-  if (stream === undefined || stream === null) return unchanged(original, "not-found");
+  const stream = getImageStream?.(namespace, ref.name);
+  if (typeof stream !== "object" || stream === null) return unchanged(original, "not-found");
 
   let istag: ReturnType<typeof getImageStreamTag>;
   try {
     istag = getImageStreamTag(stream, tag, {
-      ...(o.getImage !== undefined ? { getImage: o.getImage } : {}),
-      ...(o.getImageStream !== undefined ? { getImageStream: o.getImageStream } : {}),
+      ...(getImage !== undefined ? { getImage } : {}),
+      ...(getImageStream !== undefined ? { getImageStream } : {}),
       ...(o.internalRegistryHostname !== undefined
         ? { internalRegistryHostname: o.internalRegistryHostname }
         : {}),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planTag } from "../../src/client/tag-plan.js";
+import { isValidTagName, planTag } from "../../src/client/tag-plan.js";
 import { BadRequestError, NotFoundError } from "../../src/errors.js";
 import type { ImageStream } from "../../src/model/index.js";
 import { deepFreeze } from "../support/freeze.js";
@@ -379,6 +379,10 @@ describe("planTag — validation order and messages (R15.7)", () => {
     expect(msg(() => planTag({ namespace: "default", source: "ruby", destinations: [42 as never] }))).toBe(
       'invalid image stream "42"',
     );
+    expect(
+      msg(() => planTag({ namespace: "default", source: "ruby", destinations: [Object.create(null)] })),
+    ).toBe('invalid image stream "{}"');
+    expect(isValidTagName(null as never)).toBe(false);
     expect(msg(() => planTag({ namespace: "default", source: "ruby", destinations: "x" as never }))).toBe(
       "at least a destination is required",
     );

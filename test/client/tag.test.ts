@@ -223,6 +223,8 @@ describe("tag — write path (R13.5, R15.12–R15.14)", () => {
       "revision 1 does not exist in the history of python:3.5 (1 items)",
     );
     expect(() => rollbackTag(s, "3.5", -1, opts)).toThrow(BadRequestError);
+    expect(() => rollbackTag(s, "3.5", "1" as never, opts)).toThrow("revision string does not exist");
+    expect(() => rollbackTag(s, null as never, 0, opts)).toThrow("a tag name is required");
     // R7.2: re-tagging a reference tag collapses (same empty image), so history stays one item
     const withRef = tag(s, req("quay.io/a/b:1", ["python:ref"], { reference: true }), opts).stream;
     const moved = tag(withRef, req("quay.io/a/b:2", ["python:ref"], { reference: true }), opts).stream;
