@@ -152,20 +152,34 @@ export function scanOrThrow(
  * @public
  */
 export function parseReference(s: string, opts?: ParseReferenceOptions): Reference {
-  s = ensureString(s);
-  const dialect = opts?.dialect ?? "docker";
-  const rule = opts?.lengthRule;
-  scanOrThrow(s, dialect, rule === undefined ? dialect === "openshift" : rule === "name");
+  if (typeof s !== "string") s = ensureString(s);
+  let dialect: ReferenceDialect = "docker";
+  let nameRule = false;
+  if (opts !== undefined) {
+    dialect = opts.dialect ?? "docker";
+    nameRule = opts.lengthRule === undefined ? dialect === "openshift" : opts.lengthRule === "name";
+  }
+  // Fast path inline; every error goes through scanOrThrow for the upstream order.
+  if (scanReference(s, dialect === "docker") !== -1) scanOrThrow(s, dialect, nameRule);
   const p = scan.pathStart;
-  const t = scan.tagStart;
-  const d = scan.digestStart;
   const e = scan.nameEnd;
+  const d = scan.digestStart;
+  if ((nameRule ? e : e - p) > NAME_TOTAL_LENGTH_MAX || (d >= 0 && scanHasDigestError(s, dialect))) {
+    scanOrThrow(s, dialect, nameRule);
+  }
+  const t = scan.tagStart;
   return {
     domain: p === 0 ? "" : s.slice(0, p - 1),
     path: s.slice(p, e),
     tag: t < 0 ? "" : s.slice(t, scan.tagEnd),
     digest: d < 0 ? "" : s.slice(d),
   };
+}
+
+function scanHasDigestError(s: string, dialect: ReferenceDialect): boolean {
+  return (
+    scannedDigestError(s, scan.digestStart, scan.algEnd, scan.algUpper, scan.hexUpper, dialect) !== undefined
+  );
 }
 
 /** ASCII uppercase or any non-ASCII code unit (a single class: linear, native). */
