@@ -9,9 +9,13 @@ import {
   ImageStreamMappingSchema,
   ImageStreamSchema,
 } from "../model/index.js";
-import { updateImageStream, updateImageStreamStatus } from "../server/image-stream.js";
-import { applyImportResult, type ImportOptions } from "../server/imports.js";
-import { applyImageStreamMapping } from "../server/mapping.js";
+import {
+  applyImageStreamMapping,
+  applyImportResult,
+  type ImportOptions,
+  updateImageStream,
+  updateImageStreamStatus,
+} from "../server/index.js";
 import { type PruneOptions, pruneTagHistory } from "./prune.js";
 import { rollbackTag, tag, untag } from "./tag.js";
 import type { TagRequest } from "./tag-plan.js";

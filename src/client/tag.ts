@@ -5,10 +5,12 @@
 import { BadRequestError, NotFoundError } from "../errors.js";
 import type { ImageStream, ImageStreamTag } from "../model/index.js";
 import { exactReference, parseDockerImageReference } from "../reference/index.js";
-import { deleteImageStreamTag } from "../server/delete-tag.js";
-import { updateImageStreamTag } from "../server/image-stream-tag.js";
-import type { Catalog } from "../server/index.js";
-import type { ServerOptions } from "../server/options.js";
+import {
+  type Catalog,
+  deleteImageStreamTag,
+  type ServerOptions,
+  updateImageStreamTag,
+} from "../server/index.js";
 import { planTag, type TagPlan, type TagRequest } from "./tag-plan.js";
 
 /**

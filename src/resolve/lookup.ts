@@ -5,8 +5,7 @@
 import { NotFoundError } from "../errors.js";
 import type { Image, ImageStream } from "../model/index.js";
 import { type DockerImageReference, exactReference, parseDockerImageReference } from "../reference/index.js";
-import { getImageStreamTag } from "../server/image-stream-tag.js";
-import type { Clock } from "../server/options.js";
+import { type Clock, getImageStreamTag } from "../server/index.js";
 
 /**
  * The annotation that forces resolution of every non-digest image through image streams (R14.5).
