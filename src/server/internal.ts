@@ -2,7 +2,13 @@
  * Private helpers of the server module: list look-ups, a copy-on-write draft of `status.tags`,
  * Go-style "semantic" equality and structural sharing. Nothing here is exported from the package.
  */
-import type { ImageStream, NamedTagEventList, TagEvent, TagReference } from "../model/index.js";
+import {
+  compareTagNames,
+  type ImageStream,
+  type NamedTagEventList,
+  type TagEvent,
+  type TagReference,
+} from "../model/index.js";
 
 /** `DefaultImageTag` (API `image/v1/consts.go`). */
 export const DEFAULT_TAG = "latest";
@@ -119,10 +125,8 @@ export function eventsEqual(a: TagEvent | undefined, b: TagEvent | undefined): b
   );
 }
 
-/** Byte-wise string comparison (Go `<` on strings for ASCII/UTF-8 keys, R1.11.1). */
-export function compareNames(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+/** Byte-wise comparison of the UTF-8 encodings, as Go sorts map keys (R1.11.1). */
+export const compareNames: (a: string, b: string) => number = compareTagNames;
 
 /** Facts remembered about arrays we have checked or built (bit flags). */
 export const SORTED = 1;
@@ -159,7 +163,7 @@ export function addFlags(arr: readonly unknown[], flags: number): void {
 export function isSortedBy<T>(arr: readonly T[], key: (t: T) => string): boolean {
   if ((flagsOf(arr) & SORTED) !== 0) return true;
   for (let i = 1; i < arr.length; i++) {
-    if (!(key(arr[i - 1] as T) < key(arr[i] as T))) return false;
+    if (compareTagNames(key(arr[i - 1] as T), key(arr[i] as T)) >= 0) return false;
   }
   addFlags(arr, SORTED);
   return true;
@@ -381,7 +385,7 @@ function binarySearch(tags: readonly NamedTagEventList[], tag: string): number {
     const mid = (lo + hi) >>> 1;
     const name = statusTagName(tags[mid]);
     if (name === tag) return mid;
-    if (name < tag) lo = mid + 1;
+    if (compareTagNames(name, tag) < 0) lo = mid + 1;
     else hi = mid - 1;
   }
   return -1;
@@ -395,7 +399,7 @@ function mergeSorted(a: readonly NamedTagEventList[], b: readonly NamedTagEventL
   while (i < a.length && j < b.length) {
     const x = a[i] as NamedTagEventList;
     const y = b[j] as NamedTagEventList;
-    if (statusTagName(x) <= statusTagName(y)) {
+    if (compareTagNames(statusTagName(x), statusTagName(y)) <= 0) {
       out[k++] = x;
       i++;
     } else {

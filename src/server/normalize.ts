@@ -1,57 +1,59 @@
 /**
- * Output normalization of the server functions (R1.11): spec and status tags sorted by name
- * with the last duplicate winning, spec tag names equal to their key, and the decode defaults
- * (`referencePolicy.type` = Source, `importPolicy.importMode` = the cluster default).
+ * Output normalization of the server functions (R1.11) through the model's `normalizeImageStream`
+ * (sorted, de-duplicated tags, decode defaults, legacy repository tags stripped), behind a shape
+ * guard so that malformed input is an `InvalidError`, never a `TypeError`.
  */
-import type { ImageStream, NamedTagEventList, TagReference } from "../model/index.js";
-import {
-  isObj,
-  type Obj,
-  sortUniqueBy,
-  specTagName,
-  specTagsOf,
-  statusTagName,
-  statusTagsOf,
-} from "./internal.js";
+import { type FieldError, InvalidError, invalidField } from "../errors.js";
+import { type ImageStream, normalizeImageStream } from "../model/index.js";
+import { isObj, markSorted, type Obj, specTagsOf, statusTagsOf, str } from "./internal.js";
 import type { ServerOptions } from "./options.js";
 
-/** R1.3.4 / R1.3.5 defaults applied to one spec tag (same object when already defaulted). */
-export function defaultTagReference(ref: TagReference, opts: ServerOptions): TagReference {
-  if (!isObj(ref)) return ref;
-  const r = ref as Obj;
-  const rp = isObj(r.referencePolicy) ? r.referencePolicy : undefined;
-  const ip = isObj(r.importPolicy) ? r.importPolicy : undefined;
-  const needRp = rp === undefined || rp.type === undefined || rp.type === "";
-  const needIp = ip === undefined || ip.importMode === undefined || ip.importMode === "";
-  if (!needRp && !needIp) return ref;
-  const out: Obj = { ...r };
-  if (needRp) out.referencePolicy = { ...(rp ?? {}), type: "Source" };
-  if (needIp) out.importPolicy = { ...(ip ?? {}), importMode: opts.defaultImportMode ?? "Legacy" };
-  return out as TagReference;
+function shapeErrors(stream: Obj): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const part of ["metadata", "spec", "status"] as const) {
+    const v = stream[part];
+    if (v !== undefined && !isObj(v)) errors.push(invalidField(part, v, "must be an object"));
+  }
+  const spec = isObj(stream.spec) ? stream.spec : {};
+  if (spec.tags !== undefined && spec.tags !== null && !Array.isArray(spec.tags)) {
+    errors.push(invalidField("spec.tags", spec.tags, "must be a list"));
+  } else if (Array.isArray(spec.tags)) {
+    spec.tags.forEach((t: unknown, i: number) => {
+      if (!isObj(t) || typeof t.name !== "string") {
+        errors.push(invalidField(`spec.tags[${i}]`, t, "must be an object with a string name"));
+      }
+    });
+  }
+  const status = isObj(stream.status) ? stream.status : {};
+  if (status.tags !== undefined && status.tags !== null && !Array.isArray(status.tags)) {
+    errors.push(invalidField("status.tags", status.tags, "must be a list"));
+  } else if (Array.isArray(status.tags)) {
+    status.tags.forEach((t: unknown, i: number) => {
+      if (!isObj(t) || typeof t.tag !== "string") {
+        errors.push(invalidField(`status.tags[${i}]`, t, "must be an object with a string tag"));
+      } else if (t.items !== undefined && t.items !== null && !Array.isArray(t.items)) {
+        errors.push(invalidField(`status.tags[${t.tag}].items`, t.items, "must be a list"));
+      }
+    });
+  }
+  return errors;
 }
 
 /**
- * Sorts and de-duplicates spec and status tags and applies the spec tag defaults; returns the same
- * stream when nothing changes.
+ * Checks the shape, then sorts and de-duplicates spec and status tags and applies the decode
+ * defaults (model `normalizeImageStream`); returns the same stream when nothing changes.
  */
 export function normalizeStream(stream: ImageStream, opts: ServerOptions): ImageStream {
-  let out = stream;
-  const spec = specTagsOf(stream);
-  if (spec.length > 0) {
-    let tags = sortUniqueBy(spec, specTagName);
-    let changed = false;
-    const defaulted = tags.map((t) => {
-      const d = defaultTagReference(t, opts);
-      if (d !== t) changed = true;
-      return d;
-    });
-    if (changed) tags = defaulted;
-    if (tags !== spec) out = { ...out, spec: { ...(out.spec as Obj), tags } } as ImageStream;
+  const errors = shapeErrors(stream as Obj);
+  if (errors.length > 0) {
+    const name = str(((stream as Obj).metadata as Obj | undefined)?.name);
+    throw new InvalidError({ kind: "ImageStream", name, fieldErrors: errors });
   }
-  const status = statusTagsOf(stream);
-  if (status.length > 0) {
-    const tags = sortUniqueBy(status, statusTagName) as NamedTagEventList[];
-    if (tags !== status) out = { ...out, status: { ...(out.status as Obj), tags } } as ImageStream;
-  }
+  const out = normalizeImageStream(
+    stream,
+    opts.defaultImportMode === undefined ? {} : { defaultImportMode: opts.defaultImportMode },
+  );
+  markSorted(specTagsOf(out));
+  markSorted(statusTagsOf(out));
   return out;
 }

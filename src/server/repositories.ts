@@ -1,3 +1,4 @@
+import { BadRequestError } from "../errors.js";
 import type { ImageStream } from "../model/index.js";
 import { isObj, type Obj, streamName, streamNamespace } from "./internal.js";
 import type { ServerOptions } from "./options.js";
@@ -82,6 +83,7 @@ export function withStatusRepositories(
   stream: ImageStream,
   opts: ServerOptions & { readonly namespaceDefaulting?: boolean } = {},
 ): ImageStream {
+  if (!isObj(stream)) throw new BadRequestError("an ImageStream object is required");
   const repos = statusRepositories(stream, opts);
   const status: Obj = isObj(stream.status) ? stream.status : {};
   const hasPublic = "publicDockerImageRepository" in status;

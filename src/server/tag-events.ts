@@ -1,3 +1,4 @@
+import { BadRequestError } from "../errors.js";
 import type { ImageStream, NamedTagEventList, TagEvent, TagReference } from "../model/index.js";
 import {
   isObj,
@@ -130,9 +131,16 @@ function clearConditions(list: NamedTagEventList, items: TagEvent[]): NamedTagEv
  * @public
  */
 export function addTagEventResult(stream: ImageStream, tag: string, event: TagEvent): AddTagEventResult {
+  guard(stream, event);
   const draft = new StatusDraft(statusTagsOf(stream));
   if (!addToDraft(draft, tag, event)) return { stream, changed: false };
   return { stream: withStatusTags(stream, draft.result()), changed: true };
+}
+
+/** Rejects non-object streams and events with a BadRequestError (no TypeError on user input). */
+function guard(stream: unknown, event: unknown): void {
+  if (!isObj(stream)) throw new BadRequestError("an ImageStream object is required");
+  if (!isObj(event)) throw new BadRequestError("a TagEvent object is required");
 }
 
 /** R7 applied to a draft; true when it changed. */
@@ -235,6 +243,7 @@ export function updateTrackingTagsResult(
   tag: string,
   event: TagEvent,
 ): UpdateTrackingTagsResult {
+  guard(stream, event);
   const draft = new StatusDraft(statusTagsOf(stream));
   const updated = trackInDraft(stream, draft, tag, event);
   if (updated === 0) return { stream, updated };

@@ -726,3 +726,27 @@ describe("§8 error paths and unsorted input", () => {
     expect(upd.status?.tags?.map((t) => t.tag)).toEqual(["b", "m", "src"]);
   });
 });
+
+describe("malformed input is an InvalidError, never a TypeError", () => {
+  it.each([
+    [{ metadata: { name: "r", namespace: "ns" }, spec: { tags: "x" } }, "spec.tags"],
+    [{ metadata: { name: "r", namespace: "ns" }, spec: { tags: [null] } }, "spec.tags[0]"],
+    [{ metadata: { name: "r", namespace: "ns" }, status: { tags: [{ tag: 1 }] } }, "status.tags[0]"],
+    [{ metadata: { name: "r", namespace: "ns" }, status: { tags: {} } }, "status.tags"],
+    [
+      { metadata: { name: "r", namespace: "ns" }, status: { tags: [{ tag: "a", items: 3 }] } },
+      "status.tags[a].items",
+    ],
+    [{ metadata: "x" }, "metadata"],
+  ])("%j → %s", (input, field) => {
+    let err: unknown;
+    try {
+      createImageStreamInternal(input as unknown as ImageStream, opts);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(InvalidError);
+    expect((err as InvalidError).fieldErrors.map((f) => f.field)).toContain(field);
+    expect(() => updateImageStream(stored(), input as unknown as ImageStream, opts)).toThrow(InvalidError);
+  });
+});

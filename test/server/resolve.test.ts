@@ -167,3 +167,13 @@ describe("R5 statusRepositories / withStatusRepositories", () => {
     expect(dropped.status).toEqual({ dockerImageRepository: "h/default/ruby" });
   });
 });
+
+describe("guards on the query helpers", () => {
+  it("null streams never cause a TypeError", () => {
+    const nil = null as unknown as ImageStream;
+    expect(() => withStatusRepositories(nil, {})).toThrow("an ImageStream object is required");
+    expect(statusRepositories(nil, {}).dockerImageRepository).toBe("");
+    expect(() => resolveImageId(nil, "x")).toThrow(NotFoundError);
+    expect(resolveReferenceForTagEvent(nil, "latest", ev("a/b", "i"))).toBe("a/b");
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { BadRequestError } from "../../src/errors.js";
 import type { ImageStream, TagEvent } from "../../src/model/index.js";
 import {
   addTagEvent,
@@ -126,5 +127,15 @@ describe("R7 addTagEvent details", () => {
     let is: ImageStream = stream("ruby", "ns");
     for (let i = 0; i < 500; i++) is = addTagEvent(is, "latest", ev(`r${i}`, `i${i}`));
     expect(is.status?.tags?.[0]?.items).toHaveLength(500);
+  });
+});
+
+describe("guards", () => {
+  it("non-object streams and events are BadRequest errors, not TypeErrors", () => {
+    expect(() => addTagEvent(null as unknown as ImageStream, "a", ev("r", "i"))).toThrow(BadRequestError);
+    expect(() => addTagEvent(stream("a", "b"), "a", null as unknown as TagEvent)).toThrow(BadRequestError);
+    expect(() => updateTrackingTags(stream("a", "b"), "a", undefined as unknown as TagEvent)).toThrow(
+      "a TagEvent object is required",
+    );
   });
 });
