@@ -30,6 +30,7 @@ const ALPHA = 32; // [A-Za-z]
 const DIGIT = 64; // [0-9]
 const LABEL = 128; // [A-Za-z0-9-]
 const UPPER = 256; // [A-Z]
+const SEP = 512; // [._-]
 
 /** Indexed by UTF-16 code unit (128 KiB) so that lookups need no range check; non-ASCII is 0. */
 const CLASS = new Uint16Array(65536);
@@ -42,8 +43,9 @@ for (let c = 0; c < 128; c++) {
   if (lower || upper || digit) bits |= ALNUM | WORD | TAG | LABEL;
   if (upper) bits |= UPPER;
   if (c === 95) bits |= WORD | TAG;
-  if (c === 46) bits |= TAG;
-  if (c === 45) bits |= TAG | LABEL;
+  if (c === 46) bits |= TAG | SEP;
+  if (c === 45) bits |= TAG | LABEL | SEP;
+  if (c === 95) bits |= SEP;
   if (digit || (c >= 97 && c <= 102) || (c >= 65 && c <= 70)) bits |= HEX;
   if (lower || upper) bits |= ALPHA;
   if (digit) bits |= DIGIT;
@@ -137,20 +139,21 @@ function scanPath(s: string, start: number): number {
     i++;
     while (i < n) {
       const c = s.charCodeAt(i);
-      if (((CLASS[c] as number) & LOWER) !== 0) {
+      const t = CLASS[c] as number;
+      if ((t & LOWER) !== 0) {
         i++;
         continue;
       }
+      if ((t & SEP) === 0) break;
       if (c === 46 /* . */) {
         i++;
       } else if (c === 95 /* _ */) {
         i++;
         if (at(s, i, n) === 95) i++;
-      } else if (c === 45 /* - */) {
+      } else {
+        // "-"+
         i++;
         while (at(s, i, n) === 45) i++;
-      } else {
-        break;
       }
       if ((cls(s, i, n) & LOWER) === 0) return -(i + 1);
       i++;
@@ -299,6 +302,7 @@ function scanName(s: string, ipv6: boolean): number {
       prev = 1;
       continue;
     }
+    if ((t & SEP) === 0) break;
     if (c === 46 /* . */) {
       if (prev !== 1) {
         hostOk = false;
@@ -309,7 +313,8 @@ function scanName(s: string, ipv6: boolean): number {
       if (prev === 0 || prev === 2) hostOk = false;
       if (prev !== 1 && prev !== 3 && pathBad < 0) pathBad = i;
       prev = 3;
-    } else if (c === 95 /* _ */) {
+    } else {
+      // "_"
       hostOk = false;
       if (prev === 1) prev = 4;
       else if (prev === 4) prev = 5;
@@ -317,8 +322,6 @@ function scanName(s: string, ipv6: boolean): number {
         if (pathBad < 0) pathBad = i;
         prev = 5;
       }
-    } else {
-      break;
     }
   }
   if (prev !== 1) {
