@@ -105,15 +105,8 @@ export function scanOrThrow(
   prefixLength = 0,
   pathPrefixLength = 0,
 ): void {
-  const ipv6 = dialect === "docker";
-  const bad = scanReference(s, ipv6, forcedPathStart);
-  if (bad !== -1) {
-    if (s.length === 0 && forcedPathStart < 0) fail("NameEmpty", MSG_NAME_EMPTY, s);
-    if (FOLDS.test(s) && scanReference(goLowerForGrammar(s), ipv6, forcedPathStart) === -1) {
-      fail("NameContainsUppercase", MSG_UPPERCASE, s, bad);
-    }
-    fail("ReferenceInvalidFormat", MSG_INVALID_FORMAT, s, bad);
-  }
+  const bad = scanReference(s, dialect === "docker", forcedPathStart);
+  if (bad !== -1) throwGrammarError(s, dialect, forcedPathStart, bad);
   const pathStart = scan.pathStart;
   const counted = nameRule
     ? scan.nameEnd - (forcedPathStart < 0 ? 0 : forcedPathStart) + prefixLength
@@ -131,6 +124,20 @@ export function scanOrThrow(
     const kind = scannedDigestError(s, start, scan.algEnd, scan.algUpper, scan.hexUpper, dialect);
     if (kind !== undefined) fail(kind, digestMessage(kind), s, start);
   }
+}
+
+/** The grammar failed at `bad`: throws NameEmpty, NameContainsUppercase or ReferenceInvalidFormat. */
+function throwGrammarError(
+  s: string,
+  dialect: ReferenceDialect,
+  forcedPathStart: number,
+  bad: number,
+): never {
+  if (s.length === 0 && forcedPathStart < 0) fail("NameEmpty", MSG_NAME_EMPTY, s);
+  if (FOLDS.test(s) && scanReference(goLowerForGrammar(s), dialect === "docker", forcedPathStart) === -1) {
+    fail("NameContainsUppercase", MSG_UPPERCASE, s, bad);
+  }
+  return fail("ReferenceInvalidFormat", MSG_INVALID_FORMAT, s, bad);
 }
 
 /**
@@ -160,7 +167,8 @@ export function parseReference(s: string, opts?: ParseReferenceOptions): Referen
     nameRule = opts.lengthRule === undefined ? dialect === "openshift" : opts.lengthRule === "name";
   }
   // Fast path inline; every error goes through scanOrThrow for the upstream order.
-  if (scanReference(s, dialect === "docker") !== -1) scanOrThrow(s, dialect, nameRule);
+  const bad = scanReference(s, dialect === "docker");
+  if (bad !== -1) throwGrammarError(s, dialect, -1, bad);
   const p = scan.pathStart;
   const e = scan.nameEnd;
   const d = scan.digestStart;
