@@ -77,6 +77,13 @@ function checkDestination(stream: ImageStream | undefined, ns: string, name: str
   }
 }
 
+/** The current project defaults to the stream's namespace when the request names none. */
+function withProject(stream: ImageStream | undefined, request: TagRequest): TagRequest {
+  if (typeof request !== "object" || request === null || typeof request.namespace === "string")
+    return request;
+  return { ...request, namespace: metaOf(stream).namespace };
+}
+
 function asImageStreamTag(step: TagPlan["steps"][number]): ImageStreamTag {
   return step.imageStreamTag as unknown as ImageStreamTag;
 }
@@ -93,7 +100,8 @@ function result(stream: ImageStream, messages: string[]): TagResult {
  * the messages of R15.11. With `delete: true` this is {@link untag}.
  *
  * Every destination must name `stream` (use {@link tagInCatalog} for several streams); `stream`
- * may be `undefined`, in which case the update creates it.
+ * may be `undefined`, in which case the update creates it. Without `request.namespace` the
+ * current project is the stream's namespace.
  *
  * @param stream - the destination image stream (or `undefined` to create it).
  * @param request - the `oc tag` arguments and flags.
@@ -111,7 +119,7 @@ export function tag(
   opts: ServerOptions = {},
 ): TagResult {
   if (request?.delete === true) return untag(stream as ImageStream, request, opts);
-  const plan = planTag(request, { getImageStream: lookupWith(stream, opts) });
+  const plan = planTag(withProject(stream, request), { getImageStream: lookupWith(stream, opts) });
   for (const step of plan.steps) checkDestination(stream, step.destination.namespace, step.destination.name);
   let current = stream;
   const messages: string[] = [];
@@ -138,7 +146,7 @@ export function tag(
  * @public
  */
 export function untag(stream: ImageStream, request: TagRequest, opts: ServerOptions = {}): TagResult {
-  const plan = planTag({ ...request, delete: true });
+  const plan = planTag({ ...withProject(stream, request), delete: true });
   if (stream === undefined || stream === null) {
     const first = plan.steps[0]?.destination;
     throw new NotFoundError({ resource: "imagestreams", name: first?.name ?? "" });

@@ -196,6 +196,18 @@ describe("tag — write path (R13.5, R15.12–R15.14)", () => {
     expect(stream.metadata).toMatchObject({ name: "python", namespace: "default", generation: 1 });
   });
 
+  it("without request.namespace the current project is the stream's namespace", () => {
+    const { message } = tag(
+      seedPython(),
+      { source: "python:3.5", destinations: ["python:latest"] } as never,
+      opts,
+    );
+    expect(message).toBe(`Tag python:latest set to python@${D35}.`);
+    expect(untag(seedPython(), { destinations: ["python:3.5"] } as never, opts).message).toBe(
+      "Deleted tag default/python:3.5.",
+    );
+  });
+
   it("destinations must name the given stream", () => {
     expect(() => tag(seedPython(), req("docker.io/python:3.6.0", ["other:3.6"]), opts)).toThrow(
       BadRequestError,
