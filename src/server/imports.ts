@@ -26,7 +26,7 @@ import { exactReference, mostSpecific, parseDockerImageReference } from "../refe
 import { createImageStreamInternal, updateImageStreamInternal } from "./image-stream.js";
 import { normalizeStream } from "./normalize.js";
 import { nowTimestamp, type ServerOptions } from "./options.js";
-import { addTagEvent } from "./tag-events.js";
+import { addEventToList } from "./tag-events.js";
 
 /**
  * Options of {@link applyImportResult}: the server options plus the API server's own platform,
@@ -87,10 +87,6 @@ function statusTags(stream: ImageStream): readonly NamedTagEventList[] {
   return Array.isArray(tags) ? tags : [];
 }
 
-function findSpecTag(stream: ImageStream, tag: string): TagReference | undefined {
-  return specTags(stream).find((t) => isObj(t) && t.name === tag);
-}
-
 function findStatusTag(stream: ImageStream, tag: string): NamedTagEventList | undefined {
   return statusTags(stream).find((t) => isObj(t) && t.tag === tag);
 }
@@ -104,36 +100,71 @@ function byName(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function withSpecTag(stream: ImageStream, tag: TagReference): ImageStream {
-  const tags = specTags(stream);
-  const i = tags.findIndex((t) => isObj(t) && t.name === tag.name);
-  const next = tags.slice();
-  if (i >= 0) next[i] = tag;
-  else {
-    next.push(tag);
-    next.sort((a, b) => byName(a.name, b.name));
-  }
-  return { ...stream, spec: { ...stream.spec, tags: next } };
-}
+/**
+ * The spec and status tags of the stream being imported into, keyed by name (the internal map
+ * representation), so that each import entry costs O(1) and the whole import stays linear.
+ */
+class TagDraft {
+  private readonly spec = new Map<string, TagReference>();
+  private readonly status = new Map<string, NamedTagEventList>();
+  private specChanged = false;
+  private statusChanged = false;
 
-/** `setTagConditions`: replaces the conditions of a status tag, creating the entry if needed. */
-function withConditions(
-  stream: ImageStream,
-  tag: string,
-  conditions: readonly TagEventCondition[],
-): ImageStream {
-  const tags = statusTags(stream);
-  const i = tags.findIndex((t) => isObj(t) && t.tag === tag);
-  const next = tags.slice();
-  const base: NamedTagEventList = i >= 0 ? (tags[i] as NamedTagEventList) : { tag, items: [] };
-  const { conditions: _old, ...rest } = base;
-  const list = (conditions.length > 0 ? { ...rest, conditions: [...conditions] } : rest) as NamedTagEventList;
-  if (i >= 0) next[i] = list;
-  else {
-    next.push(list);
-    next.sort((a, b) => byName(a.tag, b.tag));
+  constructor(stream: ImageStream) {
+    for (const t of specTags(stream)) if (isObj(t)) this.spec.set(str(t.name), t);
+    for (const l of statusTags(stream)) if (isObj(l)) this.status.set(str(l.tag), l);
   }
-  return { ...stream, status: { ...stream.status, tags: next } };
+
+  specTag(tag: string): TagReference | undefined {
+    return this.spec.get(tag);
+  }
+
+  setSpecTag(tag: TagReference): void {
+    this.spec.set(tag.name, tag);
+    this.specChanged = true;
+  }
+
+  statusTag(tag: string): NamedTagEventList | undefined {
+    return this.status.get(tag);
+  }
+
+  top(tag: string): TagEvent | undefined {
+    const list = this.status.get(tag);
+    return Array.isArray(list?.items) ? list.items[0] : undefined;
+  }
+
+  /** R7 (`AddTagEventToImageStream`). */
+  addEvent(tag: string, event: TagEvent): void {
+    const next = addEventToList(this.status.get(tag), tag, event);
+    if (next === undefined) return;
+    this.status.set(tag, next);
+    this.statusChanged = true;
+  }
+
+  /** `setTagConditions`: replaces the conditions of a status tag, creating the entry if needed. */
+  setConditions(tag: string, conditions: readonly TagEventCondition[]): void {
+    const base: NamedTagEventList = this.status.get(tag) ?? { tag, items: [] };
+    const { conditions: _old, ...rest } = base;
+    this.status.set(
+      tag,
+      (conditions.length > 0 ? { ...rest, conditions: [...conditions] } : rest) as NamedTagEventList,
+    );
+    this.statusChanged = true;
+  }
+
+  /** The stream with the drafted tags (sorted by name, R1.11.1); `base` itself when nothing was set. */
+  build(base: ImageStream): ImageStream {
+    let out = base;
+    if (this.specChanged) {
+      const tags = [...this.spec.values()].sort((a, b) => byName(a.name, b.name));
+      out = { ...out, spec: { ...out.spec, tags } };
+    }
+    if (this.statusChanged) {
+      const tags = [...this.status.values()].sort((a, b) => byName(a.tag, b.tag));
+      out = { ...out, status: { ...out.status, tags } };
+    }
+    return out;
+  }
 }
 
 /** Structural equality over JSON-like values (key order ignored). */
@@ -162,24 +193,23 @@ function defaultedReferencePolicy(policy: TagReferencePolicy | undefined): TagRe
 
 /** `ensureSpecTag`: sets from/generation 0/import policy (and a missing reference policy). */
 function ensureSpecTag(
-  stream: ImageStream,
+  draft: TagDraft,
   tag: string,
   from: string,
   importPolicy: TagImportPolicy,
   referencePolicy: TagReferencePolicy,
   reset: boolean,
-): ImageStream {
-  const existing = findSpecTag(stream, tag);
-  if (existing !== undefined && !reset) return stream;
+): void {
+  const existing = draft.specTag(tag);
+  if (existing !== undefined && !reset) return;
   const base: TagReference = existing ?? { name: tag };
-  const next: TagReference = {
+  draft.setSpecTag({
     ...base,
     from: { kind: "DockerImage", name: from },
     generation: 0,
     importPolicy,
     referencePolicy: str(base.referencePolicy?.type) === "" ? referencePolicy : base.referencePolicy,
-  };
-  return withSpecTag(stream, next);
+  });
 }
 
 /** `mostAccuratePullSpec(ref, id, "")`: the reference with ID = image name, most specific, exact. */
@@ -228,14 +258,14 @@ function chooseSubManifest(
 }
 
 interface Work {
-  stream: ImageStream;
+  readonly draft: TagDraft;
   readonly images: Image[];
   readonly seen: Set<string>;
   readonly now: string;
   readonly nextGeneration: number;
   readonly opts: ImportOptions;
-  /** Spec tag annotations as they were before the import (the importer reads the stored stream). */
-  readonly original: ImageStream;
+  /** Spec tags as they were before the import (the importer reads the stored stream's annotations). */
+  readonly before: TagDraft;
 }
 
 function recordImage(w: Work, image: Image): void {
@@ -269,7 +299,7 @@ function checkImportFailure(w: Work, status: ImageImportStatus | undefined, tagI
     }
   }
   if (tag === "") return true;
-  const existing = findStatusTag(w.stream, tag)?.conditions ?? [];
+  const existing = w.draft.statusTag(tag)?.conditions ?? [];
   const same = existing.some(
     (c) =>
       isObj(c) &&
@@ -279,9 +309,9 @@ function checkImportFailure(w: Work, status: ImageImportStatus | undefined, tagI
       str(c.message) === condition.message,
   );
   if (!same) {
-    w.stream = withConditions(w.stream, tag, [condition]);
-    const specTag = findSpecTag(w.stream, tag);
-    if (specTag !== undefined) w.stream = withSpecTag(w.stream, { ...specTag, generation: 0 });
+    w.draft.setConditions(tag, [condition]);
+    const specTag = w.draft.specTag(tag);
+    if (specTag !== undefined) w.draft.setSpecTag({ ...specTag, generation: 0 });
   }
   return true;
 }
@@ -302,10 +332,10 @@ function importSuccessful(
     image: name,
     generation: w.nextGeneration,
   };
-  const top = topEvent(w.stream, tag);
+  const top = w.draft.top(tag);
   const differentEvent =
     top === undefined || top.dockerImageReference !== event.dockerImageReference || top.image !== name;
-  const specTag = findSpecTag(w.stream, tag);
+  const specTag = w.draft.specTag(tag);
   const specGen = specTag?.generation;
   const differentGeneration =
     specTag === undefined ||
@@ -313,12 +343,12 @@ function importSuccessful(
     top === undefined ||
     specGen > num(top.generation);
   if (differentEvent || differentGeneration || specTag === undefined) {
-    w.stream = ensureSpecTag(w.stream, tag, from, importPolicy, referencePolicy, true);
-    w.stream = addTagEvent(w.stream, tag, event);
+    ensureSpecTag(w.draft, tag, from, importPolicy, referencePolicy, true);
+    w.draft.addEvent(tag, event);
   }
-  const current = findSpecTag(w.stream, tag) as TagReference;
-  w.stream = withSpecTag(w.stream, { ...current, importPolicy });
-  w.stream = withConditions(w.stream, tag, []);
+  const current = w.draft.specTag(tag) as TagReference;
+  w.draft.setSpecTag({ ...current, importPolicy });
+  w.draft.setConditions(tag, []);
   recordImage(w, image);
 }
 
@@ -336,7 +366,7 @@ function importedImage(
     for (const m of manifests) recordImage(w, m);
     return image;
   }
-  return chooseSubManifest(image, manifests, findSpecTag(w.original, tag)?.annotations, w.opts);
+  return chooseSubManifest(image, manifests, w.before.specTag(tag)?.annotations, w.opts);
 }
 
 /** R1.11.6: `to` defaults to the tag of `from.name`. */
@@ -427,13 +457,13 @@ export function applyImportResult(
     : false;
   const now = nowTimestamp(opts);
   const w: Work = {
-    stream: original,
+    draft: new TagDraft(original),
     images: [],
     seen: new Set(),
     now,
     nextGeneration: num(original.metadata?.generation) + 1,
     opts,
-    original,
+    before: new TagDraft(original),
   };
 
   const repoSpec = isObj(spec.repository) ? spec.repository : undefined;
@@ -476,14 +506,14 @@ export function applyImportResult(
     const referencePolicy = defaultedReferencePolicy(imageSpec.referencePolicy);
     const fromName = str(imageSpec.from?.name);
     if (checkImportFailure(w, isObj(st) ? st : undefined, tag)) {
-      w.stream = ensureSpecTag(w.stream, tag, fromName, importPolicy, referencePolicy, false);
+      ensureSpecTag(w.draft, tag, fromName, importPolicy, referencePolicy, false);
       return;
     }
     const image = importedImage(w, st as ImageImportStatus, tag, importPolicy);
     importSuccessful(w, image, tag, fromName, importPolicy, referencePolicy);
   });
 
-  const next = w.stream;
+  const next = w.draft.build(original);
   const hasChanges = !deepEqual(collapseEmptyStatusTags(original), collapseEmptyStatusTags(next));
   if (create) {
     const annotated = withAnnotation(next, DOCKER_IMAGE_REPOSITORY_CHECK_ANNOTATION, now);
