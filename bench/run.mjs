@@ -11,6 +11,7 @@
 //
 // Usage: node bench/run.mjs [filter]   (filter: substring of the module file name)
 import { readdirSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const dir = fileURLToPath(new URL(".", import.meta.url));
@@ -71,7 +72,12 @@ for (const row of all) {
 }
 const widths = table[0].map((_, i) => Math.max(...table.map((r) => String(r[i]).length)));
 const line = (r) => `| ${r.map((c, i) => String(c).padEnd(widths[i])).join(" | ")} |`;
-process.stdout.write(`\nSummary (Node ${process.version}, ${new Date().toISOString()})\n`);
+const load = loadavg()
+  .map((x) => x.toFixed(1))
+  .join(" ");
+process.stdout.write(
+  `\nSummary (Node ${process.version}, ${new Date().toISOString()}, ${availableParallelism()} CPUs, load average ${load})\n`,
+);
 process.stdout.write(`${line(table[0])}\n`);
 process.stdout.write(`| ${widths.map((w) => "-".repeat(w)).join(" | ")} |\n`);
 for (const r of table.slice(1)) process.stdout.write(`${line(r)}\n`);

@@ -319,3 +319,26 @@ describe("withName, withTag, withDigest, trimNamed, tagNameOnly", () => {
     expect(tagNameOnly(digestOnly)).toBe(digestOnly);
   });
 });
+
+describe("normalization edge cases", () => {
+  it("GRAMMAR §4 an empty first component or remainder is a format error", () => {
+    expectKind(() => parseNormalizedNamed("/foo"), "ReferenceInvalidFormat");
+    expect(expectKind(() => parseNormalizedNamed("docker.io/"), "ReferenceInvalidFormat").offset).toBe(10);
+    expectKind(() => parseNormalizedNamed("index.docker.io/"), "ReferenceInvalidFormat");
+  });
+  it("GRAMMAR §4 a first component with `:` is kept even when it is not a valid host:port", () => {
+    expectKind(() => parseNormalizedNamed("a:b/c"), "ReferenceInvalidFormat");
+    expect(parseNormalizedNamed("[::1]:5000/foo").domain).toBe("[::1]:5000");
+    expectKind(() => parseNormalizedNamed("[::1]:5000/Foo"), "RepositoryNameUppercase");
+  });
+  it("GRAMMAR §4 the uppercase-remote error wins over a later digest error", () => {
+    expectKind(() => parseNormalizedNamed(`Foo/bar@SHA256:${H}`), "RepositoryNameUppercase");
+    expectKind(() => parseNormalizedNamed(`quay.io/bar@SHA256:${H}`), "RepositoryNameUppercase");
+    expectKind(() => parseNormalizedNamed(`quay.io/bar@sha256:${H.toUpperCase()}`), "DigestInvalidFormat");
+  });
+  it("GRAMMAR §4 ParseAnyReference falls back to a name for an uppercase-hex digest", () => {
+    const r = parseAnyReference(`sha256:${H.toUpperCase()}`);
+    expect(r).toEqual({ domain: "docker.io", path: "library/sha256", tag: H.toUpperCase(), digest: "" });
+    expect(parseAnyReference(`sha512:${"a".repeat(128)}`).digest).toBe(`sha512:${"a".repeat(128)}`);
+  });
+});
