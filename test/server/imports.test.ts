@@ -1,4 +1,6 @@
+import { fc } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
+import { ImageStreamError } from "../../src/errors.js";
 import type { Image, ImageStream, ImageStreamImport } from "../../src/model/index.js";
 import {
   applyImportResult,
@@ -7,6 +9,7 @@ import {
   planImport,
   planScheduledImport,
 } from "../../src/server/imports.js";
+import { arbDigest, arbImageStream, arbTagName } from "../support/arbitraries.js";
 import { deepFreeze, snapshot } from "../support/freeze.js";
 
 const NOW = "2024-01-01T12:00:00Z";
@@ -674,5 +677,87 @@ describe("planImport / needsScheduledImport (R11.7–R11.13)", () => {
     expect(planImport(s)).toBeUndefined();
     expect(planScheduledImport(s)?.spec?.images?.map((i) => i.to?.name)).toEqual(["a"]);
     expect(planScheduledImport(python())).toBeUndefined();
+  });
+});
+
+describe("applyImportResult — properties over valid streams", () => {
+  const arbCase = fc
+    .tuple(
+      arbImageStream({ maxTags: 4 }),
+      arbTagName(),
+      fc.boolean(),
+      arbDigest(),
+      fc.constantFrom("NotFound", "Unauthorized", ""),
+    )
+    .map(([stream, tag, ok, digest, reason]) => ({ stream: deepFreeze(stream), tag, ok, digest, reason }));
+
+  function result(
+    stream: ImageStream,
+    tag: string,
+    ok: boolean,
+    digest: string,
+    reason: string,
+  ): ImageStreamImport {
+    return deepFreeze({
+      metadata: { name: stream.metadata?.name, namespace: stream.metadata?.namespace },
+      spec: {
+        import: true,
+        images: [{ from: { kind: "DockerImage", name: `quay.io/x/y:${tag}` }, to: { name: tag } }],
+      },
+      status: {
+        images: [
+          ok
+            ? {
+                status: { status: "Success" },
+                image: { metadata: { name: digest }, dockerImageReference: `quay.io/x/y:${tag}` },
+              }
+            : { status: { status: "Failure", reason, message: `failed ${reason}` } },
+        ],
+      },
+    }) as ImageStreamImport;
+  }
+
+  it("R11.4/R11.5 applying the same result twice: the second application changes nothing (same object)", () => {
+    fc.assert(
+      fc.property(arbCase, ({ stream, tag, ok, digest, reason }) => {
+        // Importing into a `reference: true` tag churns upstream too: §8 pushes the raw pull spec
+        // on top after every import (the controller never imports such tags, R11.7).
+        fc.pre(stream.spec?.tags?.find((t) => t.name === tag)?.reference !== true);
+        let first: ImageStream;
+        try {
+          first = deepFreeze(applyImportResult(stream, result(stream, tag, ok, digest, reason), opts).stream);
+        } catch (e) {
+          // streams the server would reject on write (validation) are out of scope here
+          expect(e).toBeInstanceOf(ImageStreamError);
+          return;
+        }
+        const again = applyImportResult(first, result(stream, tag, ok, digest, reason), {
+          ...opts,
+          now: LATER,
+        });
+        expect(again.stream).toBe(first);
+        expect(again.changed).toBe(false);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("R11.11 after an import (success or failure) the imported tag is quiet for the controller", () => {
+    fc.assert(
+      fc.property(arbCase, ({ stream, tag, ok, digest, reason }) => {
+        let next: ImageStream;
+        try {
+          next = applyImportResult(stream, result(stream, tag, ok, digest, reason), opts).stream;
+        } catch (e) {
+          expect(e).toBeInstanceOf(ImageStreamError);
+          return;
+        }
+        const names = planImport(next)?.spec?.images?.map((i) => i.to?.name) ?? [];
+        expect(names).not.toContain(tag);
+        const specTag = next.spec?.tags?.find((t) => t.name === tag);
+        expect(specTag?.generation ?? 0).toBeLessThanOrEqual(latestObservedTagGeneration(next, tag));
+      }),
+      { numRuns: 100 },
+    );
   });
 });
