@@ -1,3 +1,4 @@
+import { fc } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { isValidTagName, planTag } from "../../src/client/tag-plan.js";
 import { BadRequestError, NotFoundError } from "../../src/errors.js";
@@ -482,5 +483,81 @@ describe("planTag — request and messages (R15.10, R15.11)", () => {
   it("planTag does not mutate a frozen request", () => {
     const request = deepFreeze({ ...base, source: "docker.io/ruby:1", destinations: ["ruby:1"] });
     expect(planTag(request).steps).toHaveLength(1);
+  });
+});
+
+describe("planTag — properties", () => {
+  const arbFlags = fc.record(
+    {
+      alias: fc.boolean(),
+      delete: fc.boolean(),
+      reference: fc.boolean(),
+      scheduled: fc.boolean(),
+      insecure: fc.boolean(),
+      sourceKind: fc.constantFrom("docker", "istag", "isimage", "image", ""),
+      referencePolicy: fc.constantFrom("source", "local", "Local"),
+      importMode: fc.constantFrom("", "Legacy", "PreserveOriginal", "legacy"),
+    },
+    { requiredKeys: [] },
+  );
+  const arbArg = fc.oneof(
+    fc.string({ maxLength: 12 }),
+    fc.constantFrom(
+      "python:3.5",
+      "ns/python:latest",
+      "docker.io/python:3.6.0",
+      `ruby@${D1}`,
+      "a/b/c",
+      "x:",
+      ":",
+    ),
+  );
+
+  it("R15.1–R15.9 any arguments: a plan or a BadRequest/NotFound error, never anything else", () => {
+    fc.assert(
+      fc.property(
+        fc.option(arbArg, { nil: undefined }),
+        fc.array(arbArg, { maxLength: 3 }),
+        arbFlags,
+        (source, destinations, flags) => {
+          try {
+            const plan = planTag(
+              { namespace: "default", source, destinations, ...flags },
+              { getImageStream },
+            );
+            expect(plan.steps).toHaveLength(destinations.length);
+            for (const step of plan.steps) {
+              expect(step.message.startsWith(plan.operation === "delete" ? "Deleted tag " : "Tag ")).toBe(
+                true,
+              );
+            }
+          } catch (e) {
+            expect(e instanceof BadRequestError || e instanceof NotFoundError).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("R15.10/R15.11 a container image source always yields generation 0 and `Tag <dest> set to <exact>.`", () => {
+    const arbTagName = fc.stringMatching(/^[a-z0-9][a-z0-9._-]{0,20}$/);
+    fc.assert(
+      fc.property(arbTagName, arbTagName, (srcTag, destTag) => {
+        const plan = planTag({
+          namespace: "default",
+          source: `quay.io/org/app:${srcTag}`,
+          destinations: [`app:${destTag}`],
+        });
+        const step = plan.steps[0];
+        expect(step?.imageStreamTag?.tag.generation).toBe(0);
+        expect(step?.imageStreamTag?.tag.from).toEqual({
+          kind: "DockerImage",
+          name: `quay.io/org/app:${srcTag}`,
+        });
+        expect(step?.message).toBe(`Tag app:${destTag} set to quay.io/org/app:${srcTag}.`);
+      }),
+      { numRuns: 100 },
+    );
   });
 });
