@@ -124,16 +124,12 @@ const arbOp: fc.Arbitrary<Operation> = fc.oneof(
     stream: fc.record({
       metadata: fc.constant({ name: "python", namespace: "default" }),
       status: fc.record({
-        tags: fc
-          .tuple(arbTag, arbDigest)
-          .map(([t, d]) => [
-            {
-              tag: t,
-              items: [
-                { created: NOW, dockerImageReference: `quay.io/s/python@${d}`, image: d, generation: 0 },
-              ],
-            },
-          ]),
+        tags: fc.tuple(arbTag, arbDigest).map(([t, d]) => [
+          {
+            tag: t,
+            items: [{ created: NOW, dockerImageReference: `quay.io/s/python@${d}`, image: d, generation: 0 }],
+          },
+        ]),
       }),
     }),
   }),
