@@ -106,7 +106,19 @@ export function scanOrThrow(
   pathPrefixLength = 0,
 ): void {
   const bad = scanReference(s, dialect === "docker", forcedPathStart);
-  if (bad !== -1) throwGrammarError(s, dialect, forcedPathStart, bad);
+  if (bad !== -1) throwGrammarError(s, dialect, forcedPathStart, bad, false);
+  afterScanChecks(s, dialect, nameRule, forcedPathStart, prefixLength, pathPrefixLength);
+}
+
+/** The checks `Parse` makes after the grammar matched (boundaries in `scan`): length, then digest. */
+function afterScanChecks(
+  s: string,
+  dialect: ReferenceDialect,
+  nameRule: boolean,
+  forcedPathStart: number,
+  prefixLength: number,
+  pathPrefixLength: number,
+): void {
   const pathStart = scan.pathStart;
   const counted = nameRule
     ? scan.nameEnd - (forcedPathStart < 0 ? 0 : forcedPathStart) + prefixLength
@@ -132,9 +144,14 @@ function throwGrammarError(
   dialect: ReferenceDialect,
   forcedPathStart: number,
   bad: number,
+  knownNoFolds: boolean,
 ): never {
   if (s.length === 0 && forcedPathStart < 0) fail("NameEmpty", MSG_NAME_EMPTY, s);
-  if (FOLDS.test(s) && scanReference(goLowerForGrammar(s), dialect === "docker", forcedPathStart) === -1) {
+  if (
+    !knownNoFolds &&
+    FOLDS.test(s) &&
+    scanReference(goLowerForGrammar(s), dialect === "docker", forcedPathStart) === -1
+  ) {
     fail("NameContainsUppercase", MSG_UPPERCASE, s, bad);
   }
   return fail("ReferenceInvalidFormat", MSG_INVALID_FORMAT, s, bad);
@@ -168,7 +185,7 @@ export function parseReference(s: string, opts?: ParseReferenceOptions): Referen
   }
   // Fast path inline; every error goes through scanOrThrow for the upstream order.
   const bad = scanReference(s, dialect === "docker");
-  if (bad !== -1) throwGrammarError(s, dialect, -1, bad);
+  if (bad !== -1) throwGrammarError(s, dialect, -1, bad, false);
   const p = scan.pathStart;
   const e = scan.nameEnd;
   const d = scan.digestStart;
@@ -198,17 +215,19 @@ const UPPER_OR_NON_ASCII = /[A-Z\u0080-\uffff]/g;
  * Linear: a native single-class search, with a per-character check only for non-ASCII.
  */
 function changedByLower(s: string, from: number, to: number): number {
+  // Search a slice so that the native search stops at `to` (a long slice shares the buffer).
+  const sub = from === 0 && to === s.length ? s : s.slice(from, to);
   const re = UPPER_OR_NON_ASCII;
-  re.lastIndex = from;
+  re.lastIndex = 0;
   for (;;) {
-    const m = re.exec(s);
-    if (m === null || m.index >= to) return -1;
+    const m = re.exec(sub);
+    if (m === null) return -1;
     const i = m.index;
-    const c = s.charCodeAt(i);
-    if (c <= 90) return i;
-    const cp = s.codePointAt(i) as number;
+    const c = sub.charCodeAt(i);
+    if (c <= 90) return from + i;
+    const cp = sub.codePointAt(i) as number;
     const ch = String.fromCodePoint(cp);
-    if (ch.toLowerCase() !== ch) return i;
+    if (ch.toLowerCase() !== ch) return from + i;
     re.lastIndex = i + ch.length;
   }
 }
@@ -282,37 +301,38 @@ export function parseNormalizedNamed(s: string, opts?: ParseReferenceOptions): R
   // error. A successful parse leaves only `[nameEnd, remoteEnd)` (a digest algorithm) unchecked.
   const colon = s.indexOf(":", remoteStart);
   const remoteEnd = colon === -1 ? s.length : colon;
-  if (verbatim) {
-    let r: Reference;
-    try {
-      r = parseReference(s, opts);
-    } catch (e) {
-      checkRemote(s, remoteStart, remoteStart, remoteEnd, library);
-      throw e;
-    }
-    if (scan.nameEnd < remoteEnd) checkRemote(s, scan.nameEnd, remoteStart, remoteEnd, library);
-    return r;
+  let dialect: ReferenceDialect = "docker";
+  let nameRule = false;
+  if (opts !== undefined) {
+    dialect = opts.dialect ?? "docker";
+    nameRule = opts.lengthRule === undefined ? dialect === "openshift" : opts.lengthRule === "name";
   }
-  const dialect = opts?.dialect ?? "docker";
-  const rule = opts?.lengthRule;
-  const nameRule = rule === undefined ? dialect === "openshift" : rule === "name";
-  const libLength = library ? OFFICIAL_REPO_PREFIX.length : 0;
-  try {
-    scanOrThrow(s, dialect, nameRule, remoteStart, DEFAULT_DOMAIN.length + 1 + libLength, libLength);
-  } catch (e) {
-    checkRemote(s, remoteStart, remoteStart, remoteEnd, library);
-    throw e;
+  const forced = verbatim ? -1 : remoteStart;
+  const bad = scanReference(s, dialect === "docker", forced);
+  if (bad !== -1) {
+    // Upstream checks the remote name before parsing. One native search answers both "is there
+    // anything to lowercase in the remote?" and "would lowercasing the input change anything?".
+    UPPER_OR_NON_ASCII.lastIndex = 0;
+    const suspicious = UPPER_OR_NON_ASCII.test(s);
+    if (suspicious) checkRemote(s, remoteStart, remoteStart, remoteEnd, library);
+    throwGrammarError(s, dialect, forced, bad, !suspicious);
   }
+  // The grammar matched, so the path is lowercase: only `[nameEnd, remoteEnd)` (an `@algorithm`
+  // when there is no tag) can still hold an uppercase letter; it is reported before length and
+  // digest errors, as upstream checks it before parsing.
   if (scan.nameEnd < remoteEnd) checkRemote(s, scan.nameEnd, remoteStart, remoteEnd, library);
+  const libLength = library ? OFFICIAL_REPO_PREFIX.length : 0;
+  if (verbatim) afterScanChecks(s, dialect, nameRule, -1, 0, 0);
+  else afterScanChecks(s, dialect, nameRule, remoteStart, DEFAULT_DOMAIN.length + 1 + libLength, libLength);
+  const p = scan.pathStart;
+  const e = scan.nameEnd;
   const t = scan.tagStart;
   const d = scan.digestStart;
-  const path = s.slice(remoteStart, scan.nameEnd);
-  return {
-    domain: DEFAULT_DOMAIN,
-    path: library ? OFFICIAL_REPO_PREFIX + path : path,
-    tag: t < 0 ? "" : s.slice(t, scan.tagEnd),
-    digest: d < 0 ? "" : s.slice(d),
-  };
+  const tag = t < 0 ? "" : s.slice(t, scan.tagEnd);
+  const digest = d < 0 ? "" : s.slice(d);
+  if (verbatim) return { domain: p === 0 ? "" : s.slice(0, p - 1), path: s.slice(p, e), tag, digest };
+  const path = s.slice(remoteStart, e);
+  return { domain: DEFAULT_DOMAIN, path: library ? OFFICIAL_REPO_PREFIX + path : path, tag, digest };
 }
 
 /**
