@@ -140,7 +140,8 @@ export function durationFlag(command: string, args: ParsedArgs, name: string): n
     const n = Number(v.slice(i, j));
     let k = j;
     while (k < v.length && (v[k] === "h" || v[k] === "m" || v[k] === "s")) k++;
-    const unit = units[v.slice(j, k)];
+    const unitName = v.slice(j, k);
+    const unit = Object.hasOwn(units, unitName) ? units[unitName] : undefined;
     if (unit === undefined) throw bad();
     total += n * unit;
     i = k;

@@ -37,7 +37,7 @@ export function fsErrorMessage(op: string, file: string, err: unknown): string {
     ENOSPC: "no space left on device",
   };
   const reason =
-    typeof code === "string" && reasons[code] !== undefined
+    typeof code === "string" && Object.hasOwn(reasons, code)
       ? reasons[code]
       : err instanceof Error
         ? err.message

@@ -238,3 +238,25 @@ describe("validate (shape)", () => {
     }
   });
 });
+
+describe("hostile names", () => {
+  it("kinds and resource types named like Object.prototype members are ordinary strings", () => {
+    const d = tempDir();
+    try {
+      const f = join(d, "h.yaml");
+      writeFileSync(f, "kind: constructor\nmetadata: {name: x}\n---\nkind: __proto__\nmetadata: {name: y}\n");
+      const v = cli(["validate", "-f", f]);
+      expect(v.code).toBe(0);
+      expect(v.stdout).toContain("constructor x: skipped");
+      expect(v.stdout).toContain("__proto__ y: skipped");
+      const r = cli(["describe", "constructor/x", "-f", f]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('doesn\'t have a resource type "constructor"');
+      const a = cli(["resolve", "mysql", "--annotation", "__proto__=x", "-f", "examples/python.yaml"]);
+      expect(a.code).toBe(0);
+      expect(a.stdout).toBe("mysql unchanged: not-found\n");
+    } finally {
+      cleanup(d);
+    }
+  });
+});

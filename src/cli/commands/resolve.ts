@@ -20,13 +20,15 @@ function run(ctx: CommandContext): CommandResult {
       `invalid argument "${operation}" for "--operation" flag: expected create or update`,
       ctx.command,
     );
-  const annotations: Record<string, string> = {};
+  const pairs: Array<[string, string]> = [];
   for (const a of stringsFlag(ctx.args, "annotation")) {
     const eq = a.indexOf("=");
     if (eq <= 0) throw new UsageError(`invalid annotation "${a}": expected KEY=VALUE`, ctx.command);
-    annotations[a.slice(0, eq)] = a.slice(eq + 1);
+    pairs.push([a.slice(0, eq), a.slice(eq + 1)]);
   }
-  if (boolFlag(ctx.args, "resolve-names")) annotations[RESOLVE_NAMES_ANNOTATION] = "*";
+  if (boolFlag(ctx.args, "resolve-names")) pairs.push([RESOLVE_NAMES_ANNOTATION, "*"]);
+  // fromEntries defines own properties: a key such as __proto__ stays an ordinary annotation.
+  const annotations: Record<string, string> = Object.fromEntries(pairs);
   const ws = ctx.workspace();
   const resource = stringFlag(ctx.args, "resource") ?? "pods";
   const opts = {

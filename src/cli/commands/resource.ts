@@ -32,7 +32,7 @@ export function parseResourceArgs(
     );
   const slash = first.indexOf("/");
   const type = (slash < 0 ? first : first.slice(0, slash)).toLowerCase();
-  const resource = ALIASES[type];
+  const resource = Object.hasOwn(ALIASES, type) ? ALIASES[type] : undefined;
   if (resource === undefined)
     throw new UsageError(
       `the server doesn't have a resource type "${type}" (supported: is, imagestreams, istag, imagestreamtags)`,

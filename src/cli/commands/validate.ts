@@ -60,7 +60,7 @@ function run(ctx: CommandContext): CommandResult {
   for (const entry of entriesOf(files)) {
     const { name, namespace } = nameOf(entry.raw);
     const label = `${entry.kind} ${namespace === "" ? name : `${namespace}/${name}`}`;
-    const check = CHECKS[entry.kind];
+    const check = Object.hasOwn(CHECKS, entry.kind) ? CHECKS[entry.kind] : undefined;
     if (check === undefined) {
       out.push(`${label}: skipped (${entry.where}: not an image API object)`);
       continue;
