@@ -5,7 +5,7 @@ import { cleanup, cli, copyExample, EXAMPLES, ensureBuilt, read, snapshot, tempD
 
 const SUBCOMMANDS = ["describe", "get", "tag", "rollback", "map", "import", "resolve", "prune", "validate"];
 
-beforeAll(() => ensureBuilt());
+beforeAll(() => ensureBuilt(), 300_000);
 
 const dirs: string[] = [];
 afterEach(() => {

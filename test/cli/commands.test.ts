@@ -13,7 +13,7 @@ const D474 = "sha256:47463d94eb5c049b2d23b03a9530bf944f8f967a0fe79147dd6b9135bf7
 /** A parsed JSON/YAML value. */
 type Json = ReturnType<typeof JSON.parse>;
 
-beforeAll(() => ensureBuilt());
+beforeAll(() => ensureBuilt(), 300_000);
 
 const dirs: string[] = [];
 afterEach(() => {
