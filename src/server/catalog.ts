@@ -60,11 +60,13 @@ export function createCatalog(init: {
   readonly images?: readonly Image[];
 }): Catalog {
   const streams = new Map<string, ImageStream>();
-  for (const s of init?.imageStreams ?? []) {
+  const initStreams = isObj(init) && Array.isArray(init.imageStreams) ? init.imageStreams : [];
+  for (const s of initStreams) {
     if (isObj(s)) streams.set(streamKey(streamNamespace(s), streamName(s)), s);
   }
   const images = new Map<string, Image>();
-  for (const i of init?.images ?? []) if (isObj(i)) images.set(imageName(i), i);
+  const initImages = isObj(init) && Array.isArray(init.images) ? init.images : [];
+  for (const i of initImages) if (isObj(i)) images.set(imageName(i), i);
   return build(streams, images);
 }
 

@@ -14,7 +14,7 @@ import {
   str,
   streamName,
 } from "./internal.js";
-import type { ServerOptions } from "./options.js";
+import { type ServerOptions, sanitizeOptions } from "./options.js";
 
 /**
  * Options of {@link deleteImageStreamTag}: the server options plus an optional UID precondition.
@@ -50,6 +50,7 @@ export function deleteImageStreamTag(
   tag: string,
   opts: DeleteImageStreamTagOptions = {},
 ): ImageStream {
+  opts = sanitizeOptions(opts);
   const id = `${streamName(stream)}:${str(tag)}`;
   if (!isObj(stream)) throw new NotFoundError({ resource: "imagestreams", name: "" });
   const uid = opts.preconditions?.uid;

@@ -5,7 +5,7 @@ import { NotFoundError } from "../errors.js";
 import type { Image, ImageStream, ImageStreamImage } from "../model/index.js";
 import { digestOrImageMatch } from "../names/index.js";
 import { isObj, itemsOf, type Obj, statusTagsOf, str, streamName, streamNamespace } from "./internal.js";
-import type { ServerOptions } from "./options.js";
+import { type ServerOptions, sanitizeOptions } from "./options.js";
 
 /**
  * Reads the ImageStreamImage `<stream>@<id>` as `GET imagestreamimages` does (R13.6).
@@ -33,6 +33,7 @@ export function getImageStreamImage(
   id: string,
   opts: ServerOptions = {},
 ): ImageStreamImage {
+  opts = sanitizeOptions(opts);
   const imageId = str(id);
   const name = `${streamName(stream)}@${imageId}`;
   const notFound = new NotFoundError({ resource: "imagestreamimage", name });

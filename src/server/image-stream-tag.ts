@@ -18,7 +18,6 @@ import {
   findSpecTag,
   findStatusTag,
   isObj,
-  itemsOf,
   type Obj,
   specTagName,
   specTagsOf,
@@ -26,8 +25,9 @@ import {
   str,
   streamName,
   streamNamespace,
+  topOf,
 } from "./internal.js";
-import type { ServerOptions } from "./options.js";
+import { type ServerOptions, sanitizeOptions } from "./options.js";
 import { resolveReferenceForTagEvent } from "./resolve-image-id.js";
 
 /**
@@ -64,7 +64,7 @@ const ISTAG = "imagestreamtags";
 
 /** Upstream `imageFor` + R13.1: the Image of a tag's top event, or throws NotFound. */
 function imageFor(stream: ImageStream, tag: string, opts: ServerOptions): Image {
-  const top = itemsOf(findStatusTag(stream, tag))[0];
+  const top = topOf(findStatusTag(stream, tag));
   const image = str((top as Obj | undefined)?.image);
   if (top === undefined || image === "") {
     throw new NotFoundError({ resource: ISTAG, name: `${streamName(stream)}:${tag}` });
@@ -84,7 +84,7 @@ function newISTag(
 ): ImageStreamTag {
   const name = `${streamName(stream)}:${tag}`;
   const list = findStatusTag(stream, tag);
-  let event = itemsOf(list)[0] as Obj | undefined;
+  let event = topOf(list) as Obj | undefined;
   const meta: Obj = isObj(stream.metadata) ? stream.metadata : {};
   if (event === undefined || str(event.image) === "") {
     if (!allowEmptyEvent) throw new NotFoundError({ resource: ISTAG, name });
@@ -168,6 +168,7 @@ export function getImageStreamTag(
   tag: string,
   opts: ServerOptions = {},
 ): ImageStreamTag {
+  opts = sanitizeOptions(opts);
   if (!isObj(stream)) throw new NotFoundError({ resource: "imagestreams", name: "" });
   const t = str(tag) || "latest";
   return newISTag(t, stream, imageFor(stream, t, opts), false);
@@ -198,7 +199,7 @@ export function listImageStreamTags(
       .map((l) => str((l as Obj).tag))
       .sort();
     for (const tag of tags) {
-      const top = itemsOf(findStatusTag(stream, tag))[0];
+      const top = topOf(findStatusTag(stream, tag));
       if (top === undefined || str((top as Obj).image) === "") continue;
       out.push(newISTag(tag, stream, undefined, false));
     }
@@ -264,6 +265,7 @@ export function createImageStreamTag(
   istag: ImageStreamTag,
   opts: ServerOptions = {},
 ): CreateImageStreamTagResult {
+  opts = sanitizeOptions(opts);
   const ist: Obj = isObj(istag) ? istag : {};
   const prepared: Obj = { ...ist };
   delete prepared.conditions;
@@ -315,6 +317,7 @@ export function updateImageStreamTag(
   istag: ImageStreamTag,
   opts: ServerOptions = {},
 ): UpdateImageStreamTagResult {
+  opts = sanitizeOptions(opts);
   const ist: Obj = isObj(istag) ? istag : {};
   const meta: Obj = isObj(ist.metadata) ? ist.metadata : {};
   const fullName = str(meta.name);

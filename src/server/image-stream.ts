@@ -23,10 +23,11 @@ import {
   streamGeneration,
   streamName,
   streamNamespace,
+  topOf,
   ZERO_FREE,
 } from "./internal.js";
 import { normalizeStream } from "./normalize.js";
-import type { ServerOptions } from "./options.js";
+import { type ServerOptions, sanitizeOptions } from "./options.js";
 import { statusRepositories } from "./repositories.js";
 import { processSpecTags } from "./spec-tags.js";
 import { tagRefChanged } from "./tag-ref-changed.js";
@@ -72,6 +73,7 @@ function guard(stream: unknown, what: string): ImageStream {
 }
 
 function create(input: ImageStream, opts: ServerOptions, keepStatus: boolean): ImageStream {
+  opts = sanitizeOptions(opts);
   const stream0 = normalizeStream(guard(input, "<root>"), opts);
   // R6.1.2, R6.1.3
   let stream = setGeneration(stream0, 1);
@@ -140,6 +142,7 @@ function collapseEmptyStatusTags(status: Obj): Obj {
 }
 
 function update(oldInput: ImageStream, nextInput: ImageStream, opts: ServerOptions, resetStatus: boolean) {
+  opts = sanitizeOptions(opts);
   const old = normalizeStream(guard(oldInput, "old"), opts);
   const next = normalizeStream(guard(nextInput, "<root>"), opts);
   const ns = streamNamespace(next);
@@ -271,6 +274,7 @@ export function updateImageStreamStatus(
   next: ImageStream,
   opts: ServerOptions = {},
 ): ImageStream {
+  opts = sanitizeOptions(opts);
   const o = normalizeStream(guard(old, "old"), opts);
   const n = normalizeStream(guard(next, "<root>"), opts);
   const spec: Obj = { ...(isObj(n.spec) ? n.spec : {}) };
@@ -306,10 +310,10 @@ export function observedGenerations(old: ImageStream, stream: ImageStream): Name
   const generation = streamGeneration(stream);
   for (let i = 0; i < tags.length; i++) {
     const list = tags[i] as NamedTagEventList;
-    const top = itemsOf(list)[0];
+    const top = topOf(list);
     if (top === undefined || num((top as Obj).generation) !== 0) continue;
     const tag = str((list as Obj).tag);
-    const oldTop = itemsOf(statusTagsOf(old).find((l) => isObj(l) && l.tag === tag))[0];
+    const oldTop = topOf(statusTagsOf(old).find((l) => l.tag === tag));
     let g: number;
     if (oldTop === undefined || !tagEventChanged(oldTop as Obj, top as Obj)) {
       g = generation;
@@ -331,7 +335,7 @@ export function observedGenerations(old: ImageStream, stream: ImageStream): Name
 export function hasZeroTop(tags: readonly NamedTagEventList[]): boolean {
   if ((flagsOf(tags) & ZERO_FREE) !== 0) return false;
   for (const list of tags) {
-    const top = itemsOf(list)[0];
+    const top = topOf(list);
     if (top !== undefined && num((top as Obj).generation) === 0) return true;
   }
   addFlags(tags, ZERO_FREE);

@@ -48,16 +48,26 @@ export function streamGeneration(stream: ImageStream | undefined): number {
   return num((stream?.metadata as Obj | undefined)?.generation);
 }
 
-/** `spec.tags` as an array (empty when missing or not an array). */
+/** `spec.tags` as an array of objects (empty when missing or not an array; non-objects skipped). */
 export function specTagsOf(stream: ImageStream | undefined): readonly TagReference[] {
-  const tags = (stream?.spec as Obj | undefined)?.tags;
-  return Array.isArray(tags) ? (tags as TagReference[]) : EMPTY;
+  const spec = isObj(stream) ? stream.spec : undefined;
+  const tags = isObj(spec) ? spec.tags : undefined;
+  return Array.isArray(tags) ? objectsOnly(tags as TagReference[]) : EMPTY;
 }
 
-/** `status.tags` as an array (empty when missing or not an array). */
+/** `status.tags` as an array of objects (empty when missing or not an array; non-objects skipped). */
 export function statusTagsOf(stream: ImageStream | undefined): readonly NamedTagEventList[] {
-  const tags = (stream?.status as Obj | undefined)?.tags;
-  return Array.isArray(tags) ? (tags as NamedTagEventList[]) : EMPTY;
+  const status = isObj(stream) ? stream.status : undefined;
+  const tags = isObj(status) ? status.tags : undefined;
+  return Array.isArray(tags) ? objectsOnly(tags as NamedTagEventList[]) : EMPTY;
+}
+
+/** The array itself when every entry is an object (remembered), else a copy without the others. */
+function objectsOnly<T>(arr: readonly T[]): readonly T[] {
+  if ((flagsOf(arr) & OBJECTS) !== 0) return arr;
+  for (const x of arr) if (!isObj(x)) return arr.filter(isObj);
+  addFlags(arr, OBJECTS);
+  return arr;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: shared empty array of any element type
@@ -77,6 +87,12 @@ export function statusTagName(list: NamedTagEventList | undefined): string {
 export function itemsOf(list: NamedTagEventList | undefined): readonly TagEvent[] {
   const items = (list as Obj | undefined)?.items;
   return Array.isArray(items) ? (items as TagEvent[]) : EMPTY;
+}
+
+/** `items[0]` of a status list when it is an object, else undefined. */
+export function topOf(list: NamedTagEventList | undefined): TagEvent | undefined {
+  const top = itemsOf(list)[0];
+  return isObj(top) ? top : undefined;
 }
 
 /** The conditions of a status list (empty when missing). */
@@ -132,6 +148,8 @@ export const compareNames: (a: string, b: string) => number = compareTagNames;
 export const SORTED = 1;
 /** No status list of the array has a top event with generation 0. */
 export const ZERO_FREE = 2;
+/** Every entry of the array is an object. */
+export const OBJECTS = 4;
 
 const FLAGS: unique symbol = Symbol("imagestream.flags");
 const frozenFlags = new WeakMap<readonly unknown[], number>();

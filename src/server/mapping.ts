@@ -17,7 +17,7 @@ import {
   streamGeneration,
   withStatusTags,
 } from "./internal.js";
-import { nowTimestamp, type ServerOptions } from "./options.js";
+import { nowTimestamp, type ServerOptions, sanitizeOptions } from "./options.js";
 import { withStatusRepositories } from "./repositories.js";
 import { addToDraft, trackInDraft } from "./tag-events.js";
 
@@ -113,6 +113,7 @@ export function applyImageStreamMapping(
   mapping: ImageStreamMapping,
   opts: ServerOptions = {},
 ): ImageStreamMappingResult {
+  opts = sanitizeOptions(opts);
   const m: Obj = isObj(mapping) ? mapping : {};
   const mappingName = str((m.metadata as Obj | undefined)?.name);
   const image = prepareImage(m, opts);

@@ -39,6 +39,19 @@ function shapeErrors(stream: Obj): FieldError[] {
   return errors;
 }
 
+/** `tags: null` (a nil list on the wire) is the same as no tags. */
+function withoutNullTags(stream: ImageStream): ImageStream {
+  let out = stream as Obj;
+  for (const part of ["spec", "status"] as const) {
+    const v = out[part];
+    if (isObj(v) && v.tags === null) {
+      const { tags: _nil, ...rest } = v;
+      out = { ...out, [part]: rest };
+    }
+  }
+  return out as ImageStream;
+}
+
 /**
  * Checks the shape, then sorts and de-duplicates spec and status tags and applies the decode
  * defaults (model `normalizeImageStream`); returns the same stream when nothing changes.
@@ -50,7 +63,7 @@ export function normalizeStream(stream: ImageStream, opts: ServerOptions): Image
     throw new InvalidError({ kind: "ImageStream", name, fieldErrors: errors });
   }
   const out = normalizeImageStream(
-    stream,
+    withoutNullTags(stream),
     opts.defaultImportMode === undefined ? {} : { defaultImportMode: opts.defaultImportMode },
   );
   markSorted(specTagsOf(out));

@@ -47,6 +47,9 @@ export function nowTimestamp(opts: { readonly now?: Clock } | undefined): string
   const clock = opts?.now;
   const value = typeof clock === "function" ? clock() : (clock ?? new Date());
   if (typeof value === "string" && isKubeTimestamp(value)) return value;
+  if (typeof value !== "string" && !(value instanceof Date)) {
+    throw new BadRequestError("the clock (opts.now) must give a Date or an RFC 3339 string");
+  }
   const date = typeof value === "string" ? new Date(value) : value;
   if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
     throw new BadRequestError(
@@ -74,4 +77,55 @@ function isKubeTimestamp(s: string): boolean {
     if (c < 48 || c > 57) return false;
   }
   return !Number.isNaN(Date.parse(s));
+}
+
+const IMPORT_MODES = new Set(["Legacy", "PreserveOriginal"]);
+
+/**
+ * Keeps only well-typed options (anything else counts as absent) and makes the look-ups return
+ * `undefined` for non-objects, so user-supplied options never cause a TypeError.
+ */
+export function sanitizeOptions<T extends ServerOptions>(opts: T | null | undefined): T {
+  if (typeof opts !== "object" || opts === null) return {} as T;
+  const o = opts as Record<string, unknown>;
+  // `now` is checked when read (nowTimestamp throws BadRequestError on a clock that is not a time).
+  const okNow = true;
+  const okInternal =
+    o.internalRegistryHostname === undefined || typeof o.internalRegistryHostname === "string";
+  const okExternal =
+    o.externalRegistryHostname === undefined || typeof o.externalRegistryHostname === "string";
+  const okMode = o.defaultImportMode === undefined || IMPORT_MODES.has(o.defaultImportMode as string);
+  const okGetStream = o.getImageStream === undefined || typeof o.getImageStream === "function";
+  const okGetImage = o.getImage === undefined || typeof o.getImage === "function";
+  if (
+    okNow &&
+    okInternal &&
+    okExternal &&
+    okMode &&
+    okGetStream &&
+    okGetImage &&
+    !o.getImageStream &&
+    !o.getImage
+  ) {
+    return opts;
+  }
+  const out: Record<string, unknown> = { ...o };
+  if (!okInternal) delete out.internalRegistryHostname;
+  if (!okExternal) delete out.externalRegistryHostname;
+  if (!okMode) delete out.defaultImportMode;
+  if (okGetStream && typeof o.getImageStream === "function") {
+    const get = o.getImageStream as (ns: string, name: string) => unknown;
+    out.getImageStream = (ns: string, name: string) => {
+      const r = get(ns, name);
+      return typeof r === "object" && r !== null && !Array.isArray(r) ? r : undefined;
+    };
+  } else delete out.getImageStream;
+  if (okGetImage && typeof o.getImage === "function") {
+    const get = o.getImage as (name: string) => unknown;
+    out.getImage = (name: string) => {
+      const r = get(name);
+      return typeof r === "object" && r !== null && !Array.isArray(r) ? r : undefined;
+    };
+  } else delete out.getImage;
+  return out as T;
 }

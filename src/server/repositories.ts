@@ -1,7 +1,7 @@
 import { BadRequestError } from "../errors.js";
 import type { ImageStream } from "../model/index.js";
 import { isObj, type Obj, streamName, streamNamespace } from "./internal.js";
-import type { ServerOptions } from "./options.js";
+import { type ServerOptions, sanitizeOptions } from "./options.js";
 
 /**
  * The computed repositories of a stream's status (R5).
@@ -52,6 +52,7 @@ export function statusRepositories(
   stream: ImageStream,
   opts: ServerOptions & { readonly namespaceDefaulting?: boolean } = {},
 ): StatusRepositories {
+  opts = sanitizeOptions(opts);
   const name = streamName(stream);
   const namespace = streamNamespace(stream);
   const internal = opts.internalRegistryHostname ?? "";
@@ -83,6 +84,7 @@ export function withStatusRepositories(
   stream: ImageStream,
   opts: ServerOptions & { readonly namespaceDefaulting?: boolean } = {},
 ): ImageStream {
+  opts = sanitizeOptions(opts);
   if (!isObj(stream)) throw new BadRequestError("an ImageStream object is required");
   const repos = statusRepositories(stream, opts);
   const status: Obj = isObj(stream.status) ? stream.status : {};

@@ -3,7 +3,7 @@ import type { ImageStream, TagEvent, TagReference } from "../model/index.js";
 import { digestOrImageMatch } from "../names/index.js";
 import { exactReference, parseDockerImageReference } from "../reference/index.js";
 import { findSpecTag, isObj, itemsOf, type Obj, statusTagsOf, str } from "./internal.js";
-import { nowTimestamp, type ServerOptions } from "./options.js";
+import { nowTimestamp, type ServerOptions, sanitizeOptions } from "./options.js";
 
 /**
  * Finds the one image of a stream's history matching an image id or id prefix (R12.6,
@@ -25,6 +25,7 @@ import { nowTimestamp, type ServerOptions } from "./options.js";
  * @public
  */
 export function resolveImageId(stream: ImageStream, id: string, opts: ServerOptions = {}): TagEvent {
+  opts = sanitizeOptions(opts);
   const imageId = str(id);
   let first: TagEvent | undefined;
   const images = new Set<string>();

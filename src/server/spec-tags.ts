@@ -18,6 +18,7 @@ import {
   streamGeneration,
   streamName,
   streamNamespace,
+  topOf,
   withStatusTags,
 } from "./internal.js";
 import { nowTimestamp, type ServerOptions } from "./options.js";
@@ -140,7 +141,7 @@ export function processSpecTags(
         const sourceTag = tagOrId === "" ? "latest" : tagOrId;
         if (sameStream) {
           const list = draft.get(sourceTag);
-          const top = itemsOf(list)[0];
+          const top = topOf(list);
           if (top !== undefined) {
             event = { ...top, generation };
             // R8.12 quirk: the source tag's items[0] is the same object, so it gets the generation too.
@@ -152,7 +153,7 @@ export function processSpecTags(
           }
         } else {
           const list = statusTagsOf(source).find((l) => isObj(l) && l.tag === sourceTag);
-          const top = itemsOf(list)[0];
+          const top = topOf(list);
           if (top !== undefined) event = { ...top, generation };
         }
       }
@@ -219,13 +220,13 @@ function updateChangedTrackingTags(
   draft: StatusDraft,
 ): void {
   const oldTops = new Map<string, TagEvent | undefined>();
-  if (old !== undefined) for (const l of statusTagsOf(old)) oldTops.set(str((l as Obj).tag), itemsOf(l)[0]);
+  if (old !== undefined) for (const l of statusTagsOf(old)) oldTops.set(str((l as Obj).tag), topOf(l));
   const queue = draft.names().sort();
   const processed = new Set<string>();
   for (let i = 0; i < queue.length; i++) {
     const tag = queue[i] as string;
     if (processed.has(tag)) continue;
-    const top = itemsOf(draft.get(tag))[0];
+    const top = topOf(draft.get(tag));
     if (top === undefined) continue;
     if (old !== undefined && eventsEqual(oldTops.get(tag), top)) continue;
     processed.add(tag);

@@ -58,7 +58,8 @@ export function addEventToList(
   const items = itemsOf(list);
   const top = items[0];
   // R7.1: no list or no items: the list becomes exactly {items: [E]} (conditions dropped).
-  if (list === undefined || top === undefined) {
+  // A malformed top (not an object) is treated the same way.
+  if (list === undefined || !isObj(top)) {
     return { tag, items: [event] } as NamedTagEventList;
   }
   const p = top as Obj;
@@ -131,14 +132,15 @@ function clearConditions(list: NamedTagEventList, items: TagEvent[]): NamedTagEv
  * @public
  */
 export function addTagEventResult(stream: ImageStream, tag: string, event: TagEvent): AddTagEventResult {
-  guard(stream, event);
+  guard(stream, event, tag);
   const draft = new StatusDraft(statusTagsOf(stream));
   if (!addToDraft(draft, tag, event)) return { stream, changed: false };
   return { stream: withStatusTags(stream, draft.result()), changed: true };
 }
 
 /** Rejects non-object streams and events with a BadRequestError (no TypeError on user input). */
-function guard(stream: unknown, event: unknown): void {
+function guard(stream: unknown, event: unknown, tag: unknown): void {
+  if (typeof tag !== "string") throw new BadRequestError("the tag must be a string");
   if (!isObj(stream)) throw new BadRequestError("an ImageStream object is required");
   if (!isObj(event)) throw new BadRequestError("a TagEvent object is required");
 }
@@ -243,7 +245,7 @@ export function updateTrackingTagsResult(
   tag: string,
   event: TagEvent,
 ): UpdateTrackingTagsResult {
-  guard(stream, event);
+  guard(stream, event, tag);
   const draft = new StatusDraft(statusTagsOf(stream));
   const updated = trackInDraft(stream, draft, tag, event);
   if (updated === 0) return { stream, updated };
