@@ -125,6 +125,11 @@ function dedupeAndSort<T>(list: readonly T[], key: (t: T) => string, map: (t: T)
 
 function normalizeSpec(spec: ImageStreamSpec | undefined, mode: string): ImageStreamSpec | undefined {
   if (spec === undefined) return spec;
+  if ((spec.tags as unknown) === null) {
+    // JSON null decodes to a nil list in Go, which is the same as an absent one (omitempty).
+    const { tags: _null, ...rest } = spec;
+    return normalizeSpec(rest, mode);
+  }
   const tags =
     spec.tags === undefined
       ? undefined
@@ -143,6 +148,10 @@ function normalizeSpec(spec: ImageStreamSpec | undefined, mode: string): ImageSt
 
 function normalizeStatus(status: ImageStreamStatus | undefined): ImageStreamStatus | undefined {
   if (status === undefined) return status;
+  if ((status.tags as unknown) === null) {
+    const { tags: _null, ...rest } = status;
+    return normalizeStatus(rest);
+  }
   const tags =
     status.tags === undefined
       ? undefined

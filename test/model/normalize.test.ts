@@ -274,3 +274,17 @@ describe("normalizeImageStreamImport (R1.11.6)", () => {
     expect("repository" in (out.spec ?? {})).toBe(false);
   });
 });
+
+describe("R1.11 null tag lists", () => {
+  it("R1.11 a null spec.tags or status.tags is read as absent (Go nil list), not a crash", () => {
+    const stream = deepFreeze({
+      metadata: { name: "a", namespace: "ns" },
+      spec: { tags: null },
+      status: { dockerImageRepository: "", tags: null },
+    }) as unknown as ImageStream;
+    const out = normalizeImageStream(stream);
+    expect(out.spec).toEqual({});
+    expect(out.status).toEqual({ dockerImageRepository: "" });
+    expect(normalizeImageStream(out)).toBe(out);
+  });
+});
