@@ -1,10 +1,13 @@
 /**
  * One linear-time scanner for the distribution/reference grammar (REFERENCE-GRAMMAR §1).
  *
- * The scanner reads every character at most a bounded number of times (the first `/`-segment
- * can be read twice: once as a domain candidate, once as a path component), uses no regular
- * expressions and allocates nothing: on success it leaves the match boundaries in the exported
- * `scan` record; on failure it returns the index of the first character it could not accept.
+ * The scanner reads every character a bounded number of times (at most twice, and twice only on
+ * some error paths), uses no regular expressions and allocates nothing: on success it leaves the
+ * match boundaries in the exported `scan` record; on failure it returns the index of the first
+ * character it could not accept. Path components are matched by a small table-driven automaton
+ * (one class lookup and one transition per character, so alternating input such as `a-a-a-…`
+ * costs the same as a plain run); the first `/`-segment is matched by the product of that
+ * automaton and the host-name one, which decides in the same pass whether it is a domain.
  *
  * Grammar (ASCII only):
  * ```
@@ -21,7 +24,6 @@
  */
 
 /** Character classes, one bit each, for ASCII codes. */
-const LOWER = 1; // [a-z0-9]
 const ALNUM = 2; // [A-Za-z0-9]
 const WORD = 4; // [A-Za-z0-9_]
 const TAG = 8; // [A-Za-z0-9_.-]
@@ -30,7 +32,6 @@ const ALPHA = 32; // [A-Za-z]
 const DIGIT = 64; // [0-9]
 const LABEL = 128; // [A-Za-z0-9-]
 const UPPER = 256; // [A-Z]
-const SEP = 512; // [._-]
 
 /** Indexed by UTF-16 code unit (128 KiB) so that lookups need no range check; non-ASCII is 0. */
 const CLASS = new Uint16Array(65536);
@@ -39,13 +40,11 @@ for (let c = 0; c < 128; c++) {
   const upper = c >= 65 && c <= 90;
   const digit = c >= 48 && c <= 57;
   let bits = 0;
-  if (lower || digit) bits |= LOWER;
   if (lower || upper || digit) bits |= ALNUM | WORD | TAG | LABEL;
   if (upper) bits |= UPPER;
   if (c === 95) bits |= WORD | TAG;
-  if (c === 46) bits |= TAG | SEP;
-  if (c === 45) bits |= TAG | LABEL | SEP;
-  if (c === 95) bits |= SEP;
+  if (c === 46) bits |= TAG;
+  if (c === 45) bits |= TAG | LABEL;
   if (digit || (c >= 97 && c <= 102) || (c >= 65 && c <= 70)) bits |= HEX;
   if (lower || upper) bits |= ALPHA;
   if (digit) bits |= DIGIT;
@@ -127,40 +126,46 @@ export function scanDomain(s: string, start: number, ipv6: boolean): number {
 }
 
 /**
+ * The remote-name grammar as a table-driven automaton: one class lookup and one transition per
+ * character, whatever the mix of runs and separators.
+ *
+ * Character classes: 0 other, 1 `[a-z0-9]`, 2 `.`, 3 `_`, 4 `-`, 5 `/`.
+ * States: 0 component start, 1 in an alnum run (accepting), 2 after `.`, 3 after `_`, 4 after `__`,
+ * 5 after `-`+. Transition values 6 = fail here, 7 = the name ends here (accept).
+ */
+const PATH_CLASS = new Uint8Array(65536);
+for (let c = 48; c <= 57; c++) PATH_CLASS[c] = 1;
+for (let c = 97; c <= 122; c++) PATH_CLASS[c] = 1;
+PATH_CLASS[46] = 2;
+PATH_CLASS[95] = 3;
+PATH_CLASS[45] = 4;
+PATH_CLASS[47] = 5;
+const F = 6;
+const E = 7;
+// biome-ignore format: a transition table reads best as a table
+const PATH_NEXT = Int8Array.from([
+  // other alnum  .  _  -  /
+  F, 1, F, F, F, F, // 0 component start
+  E, 1, 2, 3, 5, 0, // 1 alnum run
+  F, 1, F, F, F, F, // 2 after "."
+  F, 1, F, 4, F, F, // 3 after "_"
+  F, 1, F, F, F, F, // 4 after "__"
+  F, 1, F, F, 5, F, // 5 after "-"+
+]);
+
+/**
  * Scans a remote name (path components joined by `/`) from `start`. Returns the end index on
  * success or `-(failIndex + 1)` on failure.
  */
 function scanPath(s: string, start: number): number {
   const n = s.length;
-  let i = start;
-  for (;;) {
-    // component: [a-z0-9]+ ( sep [a-z0-9]+ )*
-    if ((cls(s, i, n) & LOWER) === 0) return -(i + 1);
-    i++;
-    while (i < n) {
-      const c = s.charCodeAt(i);
-      const t = CLASS[c] as number;
-      if ((t & LOWER) !== 0) {
-        i++;
-        continue;
-      }
-      if ((t & SEP) === 0) break;
-      if (c === 46 /* . */) {
-        i++;
-      } else if (c === 95 /* _ */) {
-        i++;
-        if (at(s, i, n) === 95) i++;
-      } else {
-        // "-"+
-        i++;
-        while (at(s, i, n) === 45) i++;
-      }
-      if ((cls(s, i, n) & LOWER) === 0) return -(i + 1);
-      i++;
-    }
-    if (at(s, i, n) !== 47 /* / */) return i;
-    i++;
+  let state = 0;
+  for (let i = start; i < n; i++) {
+    const next = PATH_NEXT[state * 6 + (PATH_CLASS[s.charCodeAt(i)] as number)] as number;
+    if (next >= F) return next === E ? i : -(i + 1);
+    state = next;
   }
+  return state === 1 ? n : -(n + 1);
 }
 
 /**
@@ -268,6 +273,50 @@ export function scanReference(s: string, ipv6: boolean, forcedPathStart = -1): n
 }
 
 /**
+ * The first `/`-segment is read by the product of two small automata: the path-component one
+ * (states 0–5 as in `PATH_NEXT`, 6 dead) and the host one (0 label start, 1 in a label after an
+ * alnum (accepting), 2 in a label after `-`, 3 dead). Combined state = path * 4 + host.
+ * Classes: 0 stop (anything else), 1 `[a-z0-9]`, 2 `.`, 3 `_`, 4 `-`, 5 `[A-Z]`.
+ */
+const FIRST_CLASS = new Uint8Array(65536);
+for (let c = 48; c <= 57; c++) FIRST_CLASS[c] = 1;
+for (let c = 97; c <= 122; c++) FIRST_CLASS[c] = 1;
+for (let c = 65; c <= 90; c++) FIRST_CLASS[c] = 5;
+FIRST_CLASS[46] = 2;
+FIRST_CLASS[95] = 3;
+FIRST_CLASS[45] = 4;
+const PATH_DEAD = 6;
+// path transitions by class 1..5 (index 0 unused): lower, ".", "_", "-", upper
+const FIRST_PATH = [
+  [PATH_DEAD, 1, PATH_DEAD, PATH_DEAD, PATH_DEAD, PATH_DEAD], // 0 start
+  [PATH_DEAD, 1, 2, 3, 5, PATH_DEAD], // 1 alnum run
+  [PATH_DEAD, 1, PATH_DEAD, PATH_DEAD, PATH_DEAD, PATH_DEAD], // 2 after "."
+  [PATH_DEAD, 1, PATH_DEAD, 4, PATH_DEAD, PATH_DEAD], // 3 after "_"
+  [PATH_DEAD, 1, PATH_DEAD, PATH_DEAD, PATH_DEAD, PATH_DEAD], // 4 after "__"
+  [PATH_DEAD, 1, PATH_DEAD, PATH_DEAD, 5, PATH_DEAD], // 5 after "-"+
+  [PATH_DEAD, PATH_DEAD, PATH_DEAD, PATH_DEAD, PATH_DEAD, PATH_DEAD], // 6 dead
+];
+const HOST_DEAD = 3;
+const FIRST_HOST = [
+  [HOST_DEAD, 1, HOST_DEAD, HOST_DEAD, HOST_DEAD, 1], // 0 label start
+  [HOST_DEAD, 1, 0, HOST_DEAD, 2, 1], // 1 after an alnum
+  [HOST_DEAD, 1, HOST_DEAD, HOST_DEAD, 2, 1], // 2 after "-"
+  [HOST_DEAD, HOST_DEAD, HOST_DEAD, HOST_DEAD, HOST_DEAD, HOST_DEAD], // 3 dead
+];
+const FIRST_NEXT = new Uint8Array(28 * 6);
+for (let p = 0; p < 7; p++) {
+  for (let h = 0; h < 4; h++) {
+    for (let k = 1; k < 6; k++) {
+      const np = (FIRST_PATH[p] as number[])[k] as number;
+      const nh = (FIRST_HOST[h] as number[])[k] as number;
+      FIRST_NEXT[(p * 4 + h) * 6 + k] = np * 4 + nh;
+    }
+  }
+}
+const FIRST_START = 0; // path start, host label start
+const PATH_DEAD_FROM = PATH_DEAD * 4;
+
+/**
  * Scans the name (domain and path) in one pass. The first `/`-segment is read once, tracking at the
  * same time whether it is a valid host (domain-name) and where, if anywhere, it stops being a valid
  * path component: on `[A-Za-z0-9._-]` both grammars decide label/separator validity from the
@@ -285,49 +334,22 @@ function scanName(s: string, ipv6: boolean): number {
     }
     return -1; // "[" can start neither a path component nor anything else
   }
-  // prev: 0 start, 1 alnum, 2 ".", 3 "-", 4 "_", 5 "__"
-  let prev = 0;
-  let hostOk = true;
-  let pathBad = -1;
+  // One transition per character of the product automaton (path state × host state).
+  let state = FIRST_START;
   let i = 0;
   for (; i < n; i++) {
-    const c = s.charCodeAt(i);
-    const t = CLASS[c] as number;
-    if ((t & LOWER) !== 0) {
-      prev = 1;
-      continue;
-    }
-    if ((t & UPPER) !== 0) {
-      if (pathBad < 0) pathBad = i;
-      prev = 1;
-      continue;
-    }
-    if ((t & SEP) === 0) break;
-    if (c === 46 /* . */) {
-      if (prev !== 1) {
-        hostOk = false;
-        if (pathBad < 0) pathBad = i;
-      }
-      prev = 2;
-    } else if (c === 45 /* - */) {
-      if (prev === 0 || prev === 2) hostOk = false;
-      if (prev !== 1 && prev !== 3 && pathBad < 0) pathBad = i;
-      prev = 3;
-    } else {
-      // "_"
-      hostOk = false;
-      if (prev === 1) prev = 4;
-      else if (prev === 4) prev = 5;
-      else {
-        if (pathBad < 0) pathBad = i;
-        prev = 5;
-      }
-    }
+    const k = FIRST_CLASS[s.charCodeAt(i)] as number;
+    if (k === 0) break;
+    state = FIRST_NEXT[state * 6 + k] as number;
   }
-  if (prev !== 1) {
-    hostOk = false;
-    if (pathBad < 0) pathBad = i;
-  }
+  const hostOk = state % 4 === 1;
+  // Where the segment stops being a path component: at the stop if it merely ended badly; if the
+  // path automaton died earlier, find that point again (error path only: at most one more pass).
+  let pathBad = -1;
+  if (state >= PATH_DEAD_FROM) {
+    const r = scanPath(s, 0); // stops (end or failure) exactly where the component died
+    pathBad = r >= 0 ? r : -r - 1;
+  } else if (state >> 2 !== 1) pathBad = i;
   const c = at(s, i, n);
   if (hostOk) {
     let d = i;
