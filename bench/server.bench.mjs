@@ -107,7 +107,7 @@ export async function run() {
   // 1. mapping on 1,000 tags × 100 history items vs the minimal spread
   const big = bigStream(1000, 100);
   const inputs = mappings(200, 1000);
-  const [o, b] = compare([ours, spreadMapping], big, inputs);
+  const [o, b] = compare([ours, spreadMapping], big, inputs, { rounds: 15, ms: 200 });
   const timeRatio = b / o;
   rows.push({
     group: "server",
@@ -136,6 +136,18 @@ export async function run() {
     name: "updateImageStream 1 changed tag of 1,000",
     timeMs: 1000 / u,
     note: `${(1e6 / u).toFixed(0)} µs/op (10 history items per tag)`,
+  });
+
+  const validate = (s) => {
+    lib.validateImageStream(s, { old: s });
+    return { stream: s };
+  };
+  const [v] = compare([validate], stored, [stored], { rounds: 5, ms: 300 });
+  rows.push({
+    group: "server",
+    name: "  of which validateImageStream (§4.1) of 1,000 tags × 10 items",
+    timeMs: 1000 / v,
+    note: `${(1e6 / v).toFixed(0)} µs/op: every status reference is parsed (R4.1.6)`,
   });
 
   // 3. scaling of the mapping: 100 → 10,000 tags (10 history items each)

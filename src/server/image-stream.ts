@@ -342,11 +342,6 @@ export function hasZeroTop(tags: readonly NamedTagEventList[]): boolean {
   return false;
 }
 
-/** Records that no status tag of `tags` has a top event with generation 0. */
-export function markZeroFree(tags: readonly NamedTagEventList[]): void {
-  addFlags(tags, ZERO_FREE);
-}
-
 /** `tagEventChanged(old, next)`: image or reference differs, or the old generation is greater. */
 function tagEventChanged(old: Obj, next: Obj): boolean {
   return (

@@ -154,10 +154,26 @@ export const OBJECTS = 4;
 const FLAGS: unique symbol = Symbol("imagestream.flags");
 const frozenFlags = new WeakMap<readonly unknown[], number>();
 
+/**
+ * The last arrays this module built, with their flags: a tiny ring (strong references to at most
+ * four arrays) so that chained calls (`s = f(s)`) find their facts without tagging every new array.
+ */
+const RECENT = 4;
+const recentArrays: (readonly unknown[] | undefined)[] = [undefined, undefined, undefined, undefined];
+const recentFlags: number[] = [0, 0, 0, 0];
+let recentNext = 0;
+
+function recentIndex(arr: readonly unknown[]): number {
+  for (let i = 0; i < RECENT; i++) if (recentArrays[i] === arr) return i;
+  return -1;
+}
+
 /** The flags remembered for `arr`. */
 export function flagsOf(arr: readonly unknown[]): number {
   const own = (arr as unknown as { [FLAGS]?: number })[FLAGS];
   if (own !== undefined) return own;
+  const r = recentIndex(arr);
+  if (r >= 0) return recentFlags[r] as number;
   return frozenFlags.get(arr) ?? 0;
 }
 
@@ -167,6 +183,11 @@ export function flagsOf(arr: readonly unknown[]): number {
  */
 export function addFlags(arr: readonly unknown[], flags: number): void {
   const next = flagsOf(arr) | flags;
+  const r = recentIndex(arr);
+  if (r >= 0) {
+    recentFlags[r] = next;
+    return;
+  }
   if (Object.isExtensible(arr)) {
     const own = Object.getOwnPropertyDescriptor(arr, FLAGS);
     if (own === undefined)
@@ -175,6 +196,14 @@ export function addFlags(arr: readonly unknown[], flags: number): void {
   } else {
     frozenFlags.set(arr, next);
   }
+}
+
+/** Remembers the flags of an array this module just built (cheaper than {@link addFlags}). */
+function freshFlags<T>(arr: T[], flags: number): T[] {
+  recentArrays[recentNext] = arr;
+  recentFlags[recentNext] = flags;
+  recentNext = (recentNext + 1) % RECENT;
+  return arr;
 }
 
 /** True when a list of named entries is strictly sorted by `key` (remembered per array). */
@@ -355,9 +384,16 @@ export class StatusDraft {
     return findStatusIndex(this.base, tag);
   }
 
-  /** The resulting `status.tags` array (same as the base when unchanged). */
-  result(): readonly NamedTagEventList[] {
+  /**
+   * The resulting `status.tags` array (same as the base when unchanged). A new array is remembered
+   * as sorted, made of objects, and carrying `extraFlags`.
+   */
+  result(extraFlags = 0): readonly NamedTagEventList[] {
     if (this.writes.size === 0) return this.base;
+    return freshFlags(this.build(), SORTED | OBJECTS | extraFlags);
+  }
+
+  private build(): NamedTagEventList[] {
     const base = this.base;
     if (isSortedBy(base, statusTagName)) {
       // Fast path: replace in place, splice deletions, merge additions in sorted position.
@@ -383,7 +419,7 @@ export class StatusDraft {
         additions.sort((a, b) => compareNames(statusTagName(a), statusTagName(b)));
         arr = mergeSorted(arr, additions);
       }
-      return markSorted(arr);
+      return arr;
     }
     const map = new Map<string, NamedTagEventList>();
     for (const t of base) map.set(statusTagName(t), t);
@@ -391,7 +427,7 @@ export class StatusDraft {
       if (w === null) map.delete(tag);
       else map.set(tag, w);
     }
-    return markSorted([...map.values()].sort((a, b) => compareNames(statusTagName(a), statusTagName(b))));
+    return [...map.values()].sort((a, b) => compareNames(statusTagName(a), statusTagName(b)));
   }
 }
 

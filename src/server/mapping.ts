@@ -5,7 +5,7 @@ import { InvalidError, NotFoundError } from "../errors.js";
 import type { Image, ImageStream, ImageStreamMapping, TagEvent } from "../model/index.js";
 import { exactReference, parseDockerImageReference } from "../reference/index.js";
 import { validateImageStreamMapping } from "../validation/index.js";
-import { hasZeroTop, markZeroFree, observedGenerations } from "./image-stream.js";
+import { hasZeroTop, observedGenerations } from "./image-stream.js";
 import {
   DEFAULT_TAG,
   isObj,
@@ -16,6 +16,7 @@ import {
   str,
   streamGeneration,
   withStatusTags,
+  ZERO_FREE,
 } from "./internal.js";
 import { nowTimestamp, type ServerOptions, sanitizeOptions } from "./options.js";
 import { withStatusRepositories } from "./repositories.js";
@@ -142,13 +143,11 @@ export function applyImageStreamMapping(
   const draft = new StatusDraft(statusTagsOf(decorated));
   if (!addToDraft(draft, tag, event)) return { stream, image: resultImage, imageCreated };
   trackInDraft(decorated, draft, tag, event);
-  const baseZeroFree = !hasZeroTop(statusTagsOf(decorated));
-  const tags = draft.result();
-  let next = withStatusTags(decorated, tags);
-  if (baseZeroFree && event.generation !== 0) {
-    // Every written list's top carries the event generation: still no zero tops (R6.3.2 is a no-op).
-    markZeroFree(tags);
-  } else {
+  // When the base has no top of generation 0 and every written top carries the (non-zero) event
+  // generation, R6.3.2 has nothing to do and the result is remembered as such.
+  const zeroFree = !hasZeroTop(statusTagsOf(decorated)) && event.generation !== 0;
+  let next = withStatusTags(decorated, draft.result(zeroFree ? ZERO_FREE : 0));
+  if (!zeroFree) {
     const observed = observedGenerations(stream, next);
     if (observed !== undefined) next = withStatusTags(next, observed);
   }

@@ -59,8 +59,19 @@ export function nowTimestamp(opts: { readonly now?: Clock } | undefined): string
   return formatTimestamp(date);
 }
 
+const DIGIT_POSITIONS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
+
+let lastKubeTimestamp = "";
+
 /** True for an exact `YYYY-MM-DDTHH:MM:SSZ` string (already in Kubernetes form). */
 function isKubeTimestamp(s: string): boolean {
+  if (s === lastKubeTimestamp) return true;
+  if (!checkKubeTimestamp(s)) return false;
+  lastKubeTimestamp = s;
+  return true;
+}
+
+function checkKubeTimestamp(s: string): boolean {
   if (
     s.length !== 20 ||
     s[4] !== "-" ||
@@ -72,7 +83,7 @@ function isKubeTimestamp(s: string): boolean {
   ) {
     return false;
   }
-  for (const i of [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]) {
+  for (const i of DIGIT_POSITIONS) {
     const c = s.charCodeAt(i);
     if (c < 48 || c > 57) return false;
   }
