@@ -8,25 +8,52 @@ import { isDigest } from "../reference/index.js";
 
 const DEFAULT_IMAGE_TAG = "latest";
 
-/** Go's `%q` for the characters that matter here: escapes quotes, backslashes and ASCII controls. */
+/** Characters Go's `%q` escapes (or replaces), as far as they matter here. */
+const NEEDS_QUOTING = /["\\\u0000-\u001f\u007f\ud800-\udfff]/;
+
+const SIMPLE_ESCAPES: Record<number, string> = {
+  7: "\\a",
+  8: "\\b",
+  9: "\\t",
+  10: "\\n",
+  11: "\\v",
+  12: "\\f",
+  13: "\\r",
+  34: '\\"',
+  92: "\\\\",
+};
+
+/**
+ * Go's `%q` for the characters that matter here: escapes quotes, backslashes and ASCII controls;
+ * a lone surrogate (invalid UTF-8 once encoded) becomes U+FFFD. Linear: a native test for the
+ * common case, otherwise one pass collecting slices.
+ */
 export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0) as number;
-    if (ch === '"') out += '\\"';
-    else if (ch === "\\") out += "\\\\";
-    else if (c === 7) out += "\\a";
-    else if (c === 8) out += "\\b";
-    else if (c === 12) out += "\\f";
-    else if (c === 10) out += "\\n";
-    else if (c === 13) out += "\\r";
-    else if (c === 9) out += "\\t";
-    else if (c === 11) out += "\\v";
-    else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, "0")}`;
-    else if (c >= 0xd800 && c <= 0xdfff) out += "\ufffd";
-    else out += ch;
+  if (!NEEDS_QUOTING.test(s)) return `"${s}"`;
+  const parts: string[] = [];
+  let last = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let rep: string | undefined;
+    if (c < 0x20 || c === 0x7f || c === 34 || c === 92) {
+      rep = SIMPLE_ESCAPES[c] ?? `\\x${c.toString(16).padStart(2, "0")}`;
+    } else if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        i++; // a valid pair stays as it is
+        continue;
+      }
+      rep = "\ufffd";
+    } else if (c >= 0xdc00 && c <= 0xdfff) {
+      rep = "\ufffd";
+    }
+    if (rep !== undefined) {
+      parts.push(s.slice(last, i), rep);
+      last = i + 1;
+    }
   }
-  return `${out}"`;
+  parts.push(s.slice(last));
+  return `"${parts.join("")}"`;
 }
 
 function str(v: unknown): string {

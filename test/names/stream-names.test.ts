@@ -82,8 +82,21 @@ describe("strict parsing (R2.4, R2.5)", () => {
     );
     expect(goQuote("\\\t\r\u0007\b\f\v\u0001\u007fé")).toBe('"\\\\\\t\\r\\a\\b\\f\\v\\x01\\x7fé"');
     expect(goQuote("\ud800")).toBe('"\ufffd"');
+    expect(goQuote("a\udc00b")).toBe('"a\ufffdb"');
+    expect(goQuote("😀")).toBe('"😀"');
+    expect(goQuote("plain")).toBe('"plain"');
     expect(errorOf(() => parseImageStreamImageName(undefined as unknown as string)).input).toBe("undefined");
     expect(errorOf(() => parseImageStreamTagName(undefined as unknown as string)).input).toBe("undefined");
+  });
+});
+
+describe("long input", () => {
+  it("R2.4 a 1 MB istag name is rejected in linear time (message built without per-character concatenation)", () => {
+    const big = "a:".repeat(500_000);
+    const e = errorOf(() => parseImageStreamTagName(big));
+    expect(e.message.length).toBe(big.length + 2 + "expected exactly one : delimiter in the istag ".length);
+    const quoted = errorOf(() => parseImageStreamImageName(`${'"'.repeat(100_000)}@@`));
+    expect(quoted.message).toContain('\\"\\"');
   });
 });
 
