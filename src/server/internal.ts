@@ -223,22 +223,6 @@ export function markSorted<T>(arr: readonly T[]): readonly T[] {
 }
 
 /**
- * Sorts by name and keeps the last entry of each name (R1.11.1, R1.11.2). Returns the same
- * array when it is already strictly sorted.
- */
-export function sortUniqueBy<T>(arr: readonly T[], key: (t: T) => string): readonly T[] {
-  if (isSortedBy(arr, key)) return arr;
-  const last = new Map<string, T>();
-  for (const t of arr) {
-    const k = key(t);
-    last.delete(k);
-    last.set(k, t);
-  }
-  const out = [...last.values()].sort((a, b) => compareNames(key(a), key(b)));
-  return markSorted(out);
-}
-
-/**
  * Go "zero value" test for JSON data, as `equality.Semantic.DeepEqual` sees it after decoding:
  * missing, null, "", false, empty arrays and empty objects (recursively) are all zero.
  * Numbers are never zero here (the only number in a spec, `generation`, is a pointer).

@@ -140,3 +140,23 @@ describe("§10 applyImageStreamMapping", () => {
     expect(err?.fieldErrors.map((f) => f.field)).toContain("image.metadata.name");
   });
 });
+
+describe("§10 edge cases", () => {
+  it("R10.4 an unparseable stream repository keeps the image reference; null tag lists count as none", () => {
+    const m = mapping(A, "latest", {
+      metadata: { name: A, annotations: { "openshift.io/image.managed": "true" } },
+    });
+    const s = deepFreeze({
+      metadata: { name: "app", namespace: "ns", generation: 1 },
+      spec: { dockerImageRepository: "Not A Repo!", tags: null },
+      status: { tags: null },
+    } as unknown as ImageStream);
+    const r = applyImageStreamMapping(s, m, {
+      now: NOW,
+      getImage: () => ({ metadata: { name: A } }) as Image,
+    });
+    expect(r.stream.status?.tags?.[0]?.items[0]?.dockerImageReference).toBe(`quay.io/ns/app@${A}`);
+    const u = createImageStream({ ...s, spec: { tags: null } } as unknown as ImageStream, { now: NOW });
+    expect(u.spec?.tags).toBeUndefined();
+  });
+});
