@@ -118,7 +118,7 @@ export function applyImageStreamMapping(
   const m: Obj = isObj(mapping) ? mapping : {};
   const mappingName = str((m.metadata as Obj | undefined)?.name);
   const image = prepareImage(m, opts);
-  const errors = validateImageStreamMapping({ ...m, image });
+  const errors = validateImageStreamMapping(image === m.image ? m : { ...m, image });
   if (errors.length > 0) {
     throw new InvalidError({ kind: "ImageStreamMapping", name: mappingName, fieldErrors: errors });
   }
