@@ -24,8 +24,11 @@ import {
   modelView,
   NAME,
   NS,
+  OTHER,
+  OTHER_TAGS,
   POOL_A,
   POOL_B,
+  POOL_C,
   project,
   REG,
 } from "./model.js";
@@ -46,6 +49,35 @@ interface Real {
   step: number;
   /** Names of the commands run, for the report of a failure. */
   log: string[];
+}
+
+/** The other stream `ns/other`, reachable through `getImageStream` (R8.6). */
+const OTHER_STREAM: ImageStream = deepFreeze({
+  apiVersion: "image.openshift.io/v1",
+  kind: "ImageStream",
+  metadata: { name: OTHER, namespace: NS, generation: 1 },
+  spec: {},
+  status: {
+    dockerImageRepository: `${REG}/${NS}/${OTHER}`,
+    tags: Object.entries(OTHER_TAGS).map(([tag, items]) => ({
+      tag,
+      items: items.map((e) => ({
+        created: e.created,
+        dockerImageReference: e.ref,
+        image: e.image,
+        generation: e.gen,
+      })),
+    })),
+  },
+});
+
+/** Server options of every call: the clock, the internal registry (R8.8) and the other stream. */
+function opts(now: string) {
+  return {
+    now,
+    internalRegistryHostname: REG,
+    getImageStream: (ns: string, name: string) => (ns === NS && name === OTHER ? OTHER_STREAM : undefined),
+  };
 }
 
 function nowOf(step: number): string {
@@ -93,7 +125,7 @@ function putSpec(r: Real, edit: (tags: Record<string, unknown>[]) => Record<stri
   const spec =
     tags.length === 0 && r.stream.spec?.tags === undefined ? r.stream.spec : { ...r.stream.spec, tags };
   const next = { ...r.stream, ...(spec === undefined ? {} : { spec }) } as ImageStream;
-  return call(r, (s) => lib.updateImageStream(s, next, { now: nowOf(r.step) }));
+  return call(r, (s) => lib.updateImageStream(s, next, opts(nowOf(r.step))));
 }
 
 abstract class Cmd implements fc.Command<Model, Real> {
@@ -130,7 +162,7 @@ class MapCmd extends Cmd {
       image: { metadata: { name: image }, dockerImageReference: mappingRef(image) },
     };
     deepFreeze(mapping);
-    const out = call(r, (s) => lib.applyImageStreamMapping(s, mapping as never, { now }));
+    const out = call(r, (s) => lib.applyImageStreamMapping(s, mapping as never, opts(now)));
     const next = m.clone();
     const e: MEvent = { ref: mappingRef(image), image, gen: m.gen, created: now }; // R10.5
     if (next.addEvent(this.tag, e)) next.track(this.tag, e); // R10.6
@@ -203,6 +235,54 @@ class SetTrackCmd extends Cmd {
       kind: "ImageStreamTag",
       name,
       reference: o?.reference ?? false,
+      gen: o?.gen ?? null,
+      annotations: o?.annotations ?? null,
+    });
+    next.update(m, spec, now, m.tops());
+    settle(m, next, r, out, this.toString());
+  }
+}
+
+/**
+ * R8.6–R8.8: a spec tag from another stream (`other:<tag>` or `other@<image>`): a one-time
+ * snapshot, pull specs into the other stream's internal repository rewritten to this stream
+ * unless `reference`; a missing source tag gives no event; a missing stream is an error.
+ */
+class SetCrossCmd extends Cmd {
+  constructor(
+    readonly tag: string,
+    readonly source: string,
+    readonly reference: boolean,
+  ) {
+    super();
+  }
+  toString() {
+    return `setCross(${this.tag} <- ${this.source}, ref=${this.reference})`;
+  }
+  apply(m: Model, r: Real, now: string) {
+    const kind = this.source.includes("@") ? "ImageStreamImage" : "ImageStreamTag";
+    const from = { kind, name: this.source };
+    const edit = (tags: Record<string, unknown>[]) => {
+      const i = tags.findIndex((t) => t.name === this.tag);
+      const t = { ...(i >= 0 ? tags[i] : { name: this.tag }), from, reference: this.reference };
+      if (i >= 0) tags[i] = t;
+      else tags.push(t);
+      return tags;
+    };
+    if (this.source.startsWith("nope")) {
+      // R8.6: the source stream does not exist → Invalid, nothing written
+      expect(() => putSpec(r, edit)).toThrow(lib.InvalidError);
+      compare(m, r);
+      return;
+    }
+    const out = putSpec(r, edit);
+    const next = m.clone();
+    const spec = cloneSpec(m.spec);
+    const o = spec.get(this.tag);
+    spec.set(this.tag, {
+      kind,
+      name: this.source,
+      reference: this.reference,
       gen: o?.gen ?? null,
       annotations: o?.annotations ?? null,
     });
@@ -309,7 +389,7 @@ class StatusCmd extends Cmd {
       list.items[0] = { ...(list.items[0] as (typeof list.items)[number]), generation: 0 };
     else list.items.unshift({ created: now, dockerImageReference: mappingRef(image), image, generation: 0 });
     const submitted = { ...r.stream, status: { ...r.stream.status, tags: lists } } as ImageStream;
-    const out = call(r, (s) => lib.updateImageStreamStatus(s, submitted, { now }));
+    const out = call(r, (s) => lib.updateImageStreamStatus(s, submitted, opts(now)));
     const next = m.clone();
     const old = m.top(this.tag);
     const l = next.status.get(this.tag) ?? { items: [], conditions: [] };
@@ -345,11 +425,11 @@ class DeleteCmd extends Cmd {
       );
     const run = (s: ImageStream): ImageStream => {
       if (this.viaUntag && untag !== undefined) {
-        const res = untag(s, { destinations: [`${NAME}:${this.tag}`], namespace: NS }, { now });
+        const res = untag(s, { destinations: [`${NAME}:${this.tag}`], namespace: NS }, opts(now));
         expect(res.message).toBe(`Deleted tag ${NS}/${NAME}:${this.tag}.`); // R15.11
         return res.stream;
       }
-      return lib.deleteImageStreamTag(s, this.tag, { now });
+      return lib.deleteImageStreamTag(s, this.tag, opts(now));
     };
     if (!exists) {
       expect(() => call(r, run)).toThrow(lib.NotFoundError);
@@ -408,7 +488,7 @@ class TagCmd extends Cmd {
             alias: this.mode === "alias",
           };
     deepFreeze(request);
-    const res = call(r, (s) => tag(s, request, { now }));
+    const res = call(r, (s) => tag(s, request, opts(now)));
     const spec = cloneSpec(m.spec);
     let message: string;
     if (this.mode === "docker") {
@@ -465,7 +545,7 @@ class RollbackCmd extends Cmd {
   }
   apply(m: Model, r: Real, now: string) {
     const rollback = exported<RollbackFn>("rollbackTag") as RollbackFn;
-    const res = call(r, (s) => rollback(s, this.tag, this.rev, { now }));
+    const res = call(r, (s) => rollback(s, this.tag, this.rev, opts(now)));
     const item = m.status.get(this.tag)?.items[this.rev] as MEvent;
     const spec = cloneSpec(m.spec);
     // documented choice of rollbackTag: the tag's `reference` flag is kept
@@ -525,7 +605,7 @@ class ImportCmd extends Cmd {
       },
     };
     deepFreeze(result);
-    const res = call(r, (s) => applyImportResult(s, result, { now }));
+    const res = call(r, (s) => applyImportResult(s, result, opts(now)));
     // model: R11.1–R11.4 on a working copy, then R11.5 and the internal update (R6.2.3)
     const work = m.clone();
     const spec = cloneSpec(m.spec);
@@ -597,6 +677,20 @@ function commands(): fc.Arbitrary<Iterable<fc.Command<Model, Real>>> {
     fc.tuple(tagOf, fc.nat(2)).map(([t, i]) => new MapCmd(t, i)),
     fc.tuple(tagOf, fc.nat(1), fc.boolean()).map(([t, k, ref]) => new SetDockerCmd(t, k, ref)),
     fc.tuple(tagOf, fc.boolean()).map(([t, q]) => new SetTrackCmd(t, q)),
+    fc
+      .tuple(
+        tagOf,
+        fc.constantFrom(
+          `${OTHER}:base`,
+          `${OTHER}:ext`,
+          `${OTHER}:missing`,
+          `${OTHER}@${POOL_C[1]}`,
+          `${OTHER}@${POOL_C[2]}`,
+          "nope:base",
+        ),
+        fc.boolean(),
+      )
+      .map(([t, src, ref]) => new SetCrossCmd(t, src, ref)),
     anyTag.map((t) => new RemoveSpecCmd(t)),
     fc.tuple(anyTag, fc.constantFrom("x", "y", null)).map(([t, v]) => new AnnotateCmd(t, v)),
     anyTag.map((t) => new GenZeroCmd(t)),
@@ -630,7 +724,7 @@ function setup(): { model: Model; real: Real } {
       kind: "ImageStream",
       metadata: { name: NAME, namespace: NS, uid: "u-1" },
     },
-    { now: nowOf(0) },
+    opts(nowOf(0)),
   );
   return { model: new Model(), real: { stream, step: 0, log: [] } };
 }

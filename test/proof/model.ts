@@ -16,6 +16,26 @@ export const REG = "registry.example.com:5000";
 export const POOL_A = ["a", "b", "c"].map((c) => `sha256:${c.repeat(64)}`);
 export const POOL_B = ["d", "e"].map((c) => `sha256:${c.repeat(64)}`);
 
+/** Images of the other stream `ns/other` (disjoint from A and B). */
+export const POOL_C = ["1", "2", "3"].map((c) => `sha256:${c.repeat(64)}`);
+export const OTHER = "other";
+export const OTHER_CREATED = "2023-06-01T00:00:00Z";
+/** The fixed history of `ns/other` (pulled through the internal registry, so R8.8 rewrites it). */
+export const OTHER_TAGS: Record<string, MEvent[]> = {
+  base: [
+    { ref: `${REG}/${NS}/${OTHER}@${POOL_C[0]}`, image: POOL_C[0] as string, gen: 1, created: OTHER_CREATED },
+    { ref: `${REG}/${NS}/${OTHER}@${POOL_C[1]}`, image: POOL_C[1] as string, gen: 1, created: OTHER_CREATED },
+  ],
+  ext: [{ ref: `quay.io/x/y@${POOL_C[2]}`, image: POOL_C[2] as string, gen: 1, created: OTHER_CREATED }],
+};
+
+/** R8.8: a pull spec into the source stream of the internal registry is rewritten to this stream. */
+export function rewrite(ref: string, sourceName: string, reference: boolean): string {
+  const prefix = `${REG}/${NS}/${sourceName}@`;
+  if (reference || !ref.startsWith(prefix)) return ref;
+  return `${REG}/${NS}/${NAME}@${ref.slice(prefix.length)}`;
+}
+
 export function mappingRef(image: string): string {
   return `${REG}/${NS}/${NAME}@${image}`;
 }
@@ -156,20 +176,38 @@ export class Model {
         if (s.reference) this.addEvent(t, { ref: s.name, image: "", gen, created: now }); // R8.4
       } else if (s.kind === "ImageStreamTag") {
         const parts = s.name.split(":");
-        const source = parts.length === 1 ? (parts[0] as string) : (parts[1] as string);
-        const list = this.status.get(source);
-        const top = list?.items[0];
-        if (top !== undefined) {
-          const e = { ...top, gen }; // R8.7: the source's top event, created copied
-          top.gen = gen; // R8.12 quirk: the source top shares the event
-          this.addEvent(t, e);
+        const [stream, source] =
+          parts.length === 1 ? [NAME, parts[0] as string] : [parts[0] as string, parts[1] as string];
+        if (stream === NAME) {
+          const list = this.status.get(source);
+          const top = list?.items[0];
+          if (top !== undefined) {
+            const e = { ...top, gen, ref: rewrite(top.ref, NAME, s.reference) }; // R8.7: the source's top, created copied
+            top.gen = gen; // R8.12 quirk: the source top shares the event
+            this.addEvent(t, e);
+          }
+        } else {
+          // R8.6: another stream (only `other` exists); a one-time snapshot of its top
+          const top = OTHER_TAGS[source]?.[0];
+          if (top !== undefined)
+            this.addEvent(t, { ...top, gen, ref: rewrite(top.ref, stream, s.reference) });
         }
       } else if (s.kind === "ImageStreamImage") {
-        const id = s.name.split("@")[1] as string;
+        const [stream, id] = s.name.split("@") as [string, string];
         let found: MEvent | undefined;
-        for (const k of [...this.status.keys()].sort())
-          for (const e of this.status.get(k)?.items ?? []) if (e.image === id) found = e;
-        if (found !== undefined) this.addEvent(t, { ref: found.ref, image: found.image, gen, created: now });
+        if (stream === NAME) {
+          for (const k of [...this.status.keys()].sort())
+            for (const e of this.status.get(k)?.items ?? []) if (e.image === id) found = e;
+        } else {
+          for (const items of Object.values(OTHER_TAGS)) for (const e of items) if (e.image === id) found = e;
+        }
+        if (found !== undefined)
+          this.addEvent(t, {
+            ref: rewrite(found.ref, stream, s.reference),
+            image: found.image,
+            gen,
+            created: now,
+          });
       }
     }
     // R8.10: tags whose top changed propagate it to their trackers
