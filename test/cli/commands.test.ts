@@ -329,6 +329,34 @@ describe("tag (seed 003 flow)", () => {
     expect(specTag(all[2] as Record<string, Json>, "2.7")?.from?.name).toBe("docker.io/library/ruby:2.7");
   });
 
+  it("R15.14 re-tagging with oc tag clears the spec tag's annotations (quirk kept)", () => {
+    const d = dir();
+    const f = join(d, "s.yaml");
+    writeFileSync(
+      f,
+      read("examples/python.yaml").replace(
+        "  - annotations: null\n",
+        "  - annotations:\n      description: Python 3.5\n",
+      ),
+    );
+    expect(specTag(stream(f), "3.5")?.annotations).toEqual({ description: "Python 3.5" });
+    const r = cli([
+      "tag",
+      "centos/python-35-centos7",
+      "python:3.5",
+      "-f",
+      f,
+      "--in-place",
+      "--now",
+      "2017-10-02T17:09:00Z",
+    ]);
+    expect([r.code, r.stdout]).toEqual([0, "Tag python:3.5 set to centos/python-35-centos7.\n"]);
+    const annotations = specTag(stream(f), "3.5")?.annotations;
+    expect(annotations === null || annotations === undefined || Object.keys(annotations).length === 0).toBe(
+      true,
+    );
+  });
+
   it("without --in-place or -o only the message is printed and the file is untouched", () => {
     const d = dir();
     const f = copyExample(d, "python.yaml");
