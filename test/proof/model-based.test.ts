@@ -565,6 +565,35 @@ class RollbackCmd extends Cmd {
   }
 }
 
+type PruneFn = (s: ImageStream, o: unknown) => ImageStream;
+
+/**
+ * pruneTagHistory (R17.2, `oc adm prune images` on one stream) with keepYoungerThan 0: an item
+ * stays when its position is < k, when it has no image (reference tags are never pruned), or
+ * when a kept item of the stream has the same image; tags left empty go away; generations stay.
+ */
+class PruneCmd extends Cmd {
+  constructor(readonly k: number) {
+    super();
+  }
+  toString() {
+    return `prune(keep ${this.k})`;
+  }
+  apply(m: Model, r: Real, now: string) {
+    const prune = exported<PruneFn>("pruneTagHistory") as PruneFn;
+    const out = call(r, (s) => prune(s, { now, keepTagRevisions: this.k, keepYoungerThan: 0 }));
+    const next = m.clone();
+    const keptImages = new Set<string>();
+    for (const l of next.status.values())
+      l.items.forEach((e, i) => i < this.k && e.image !== "" && keptImages.add(e.image));
+    for (const [t, l] of [...next.status]) {
+      l.items = l.items.filter((e, i) => i < this.k || e.image === "" || keptImages.has(e.image));
+      if (l.items.length === 0 && l.conditions.length === 0) next.status.delete(t);
+    }
+    settle(m, next, r, out, this.toString());
+  }
+}
+
 type ImportFn = (s: ImageStream, result: unknown, o: unknown) => { stream: ImageStream; changed: boolean };
 
 /** R11.1–R11.5: the result of importing `src<k>:1` into `tag`: success (image `POOL_B[k]`) or failure. */
@@ -705,6 +734,7 @@ function commands(): fc.Arbitrary<Iterable<fc.Command<Model, Real>>> {
       fc.tuple(tagOf, fc.nat(1), fc.boolean()).map(([d, k, ref]) => new TagCmd("docker", "", d, k, ref)),
     );
   }
+  if (exported("pruneTagHistory")) list.push(fc.constantFrom(1, 2).map((k) => new PruneCmd(k)));
   if (exported("rollbackTag"))
     list.push(fc.tuple(anyTag, fc.nat(2)).map(([t, rev]) => new RollbackCmd(t, rev)));
   if (exported("applyImportResult")) {
