@@ -142,8 +142,10 @@ PATH_CLASS[45] = 4;
 PATH_CLASS[47] = 5;
 const F = 6;
 const E = 7;
+/** Row stride of the transition tables: states are stored premultiplied, so a step needs no multiply. */
+const STRIDE = 8;
 // biome-ignore format: a transition table reads best as a table
-const PATH_NEXT = Int8Array.from([
+const PATH_NEXT_ROWS = [
   // other alnum  .  _  -  /
   F, 1, F, F, F, F, // 0 component start
   E, 1, 2, 3, 5, 0, // 1 alnum run
@@ -151,7 +153,15 @@ const PATH_NEXT = Int8Array.from([
   F, 1, F, 4, F, F, // 3 after "_"
   F, 1, F, F, F, F, // 4 after "__"
   F, 1, F, F, 5, F, // 5 after "-"+
-]);
+];
+/** `PATH_NEXT_ROWS` with every state premultiplied by {@link STRIDE} (fail = 6·8, end = 7·8). */
+const PATH_NEXT = new Uint8Array(6 * STRIDE);
+for (let st = 0; st < 6; st++) {
+  for (let k = 0; k < 6; k++) PATH_NEXT[st * STRIDE + k] = (PATH_NEXT_ROWS[st * 6 + k] as number) * STRIDE;
+}
+const F8 = F * STRIDE;
+const E8 = E * STRIDE;
+const ACCEPT8 = 1 * STRIDE;
 
 /**
  * Scans a remote name (path components joined by `/`) from `start`. Returns the end index on
@@ -161,11 +171,11 @@ function scanPath(s: string, start: number): number {
   const n = s.length;
   let state = 0;
   for (let i = start; i < n; i++) {
-    const next = PATH_NEXT[state * 6 + (PATH_CLASS[s.charCodeAt(i)] as number)] as number;
-    if (next >= F) return next === E ? i : -(i + 1);
+    const next = PATH_NEXT[state + (PATH_CLASS[s.charCodeAt(i)] as number)] as number;
+    if (next >= F8) return next === E8 ? i : -(i + 1);
     state = next;
   }
-  return state === 1 ? n : -(n + 1);
+  return state === ACCEPT8 ? n : -(n + 1);
 }
 
 /**
@@ -303,18 +313,19 @@ const FIRST_HOST = [
   [HOST_DEAD, 1, HOST_DEAD, HOST_DEAD, 2, 1], // 2 after "-"
   [HOST_DEAD, HOST_DEAD, HOST_DEAD, HOST_DEAD, HOST_DEAD, HOST_DEAD], // 3 dead
 ];
-const FIRST_NEXT = new Uint8Array(28 * 6);
+/** Combined states premultiplied by {@link STRIDE} (at most 27·8 = 216: fits a byte). */
+const FIRST_NEXT = new Uint8Array(28 * STRIDE);
 for (let p = 0; p < 7; p++) {
   for (let h = 0; h < 4; h++) {
     for (let k = 1; k < 6; k++) {
       const np = (FIRST_PATH[p] as number[])[k] as number;
       const nh = (FIRST_HOST[h] as number[])[k] as number;
-      FIRST_NEXT[(p * 4 + h) * 6 + k] = np * 4 + nh;
+      FIRST_NEXT[(p * 4 + h) * STRIDE + k] = (np * 4 + nh) * STRIDE;
     }
   }
 }
 const FIRST_START = 0; // path start, host label start
-const PATH_DEAD_FROM = PATH_DEAD * 4;
+const PATH_DEAD_FROM = PATH_DEAD * 4 * STRIDE;
 
 /**
  * Scans the name (domain and path) in one pass. The first `/`-segment is read once, tracking at the
@@ -340,16 +351,16 @@ function scanName(s: string, ipv6: boolean): number {
   for (; i < n; i++) {
     const k = FIRST_CLASS[s.charCodeAt(i)] as number;
     if (k === 0) break;
-    state = FIRST_NEXT[state * 6 + k] as number;
+    state = FIRST_NEXT[state + k] as number;
   }
-  const hostOk = state % 4 === 1;
+  const hostOk = (state >> 3) % 4 === 1;
   // Where the segment stops being a path component: at the stop if it merely ended badly; if the
   // path automaton died earlier, find that point again (error path only: at most one more pass).
   let pathBad = -1;
   if (state >= PATH_DEAD_FROM) {
     const r = scanPath(s, 0); // stops (end or failure) exactly where the component died
     pathBad = r >= 0 ? r : -r - 1;
-  } else if (state >> 2 !== 1) pathBad = i;
+  } else if (state >> 5 !== 1) pathBad = i;
   const c = at(s, i, n);
   if (hostOk) {
     let d = i;
