@@ -128,6 +128,9 @@ function putSpec(r: Real, edit: (tags: Record<string, unknown>[]) => Record<stri
   return call(r, (s) => lib.updateImageStream(s, next, opts(nowOf(r.step))));
 }
 
+/** How many times each command ran (checked after the property: every command must have run). */
+const RUN_COUNTS = new Map<string, number>();
+
 abstract class Cmd implements fc.Command<Model, Real> {
   check(_m: Readonly<Model>): boolean {
     return true;
@@ -135,6 +138,7 @@ abstract class Cmd implements fc.Command<Model, Real> {
   abstract apply(m: Model, r: Real, now: string): void;
   abstract toString(): string;
   run(m: Model, r: Real): void {
+    RUN_COUNTS.set(this.constructor.name, (RUN_COUNTS.get(this.constructor.name) ?? 0) + 1);
     r.step += 1;
     r.log.push(this.toString());
     this.apply(m, r, nowOf(r.step));
@@ -744,7 +748,7 @@ function commands(): fc.Arbitrary<Iterable<fc.Command<Model, Real>>> {
         .map(([t, k, f]) => new ImportCmd(t, k, f)),
     );
   }
-  return fc.commands(list, { maxCommands: 30 });
+  return fc.commands(list, { maxCommands: 40, size: "max" });
 }
 
 function setup(): { model: Model; real: Real } {
@@ -772,6 +776,25 @@ describe("model-based: the write path against the §6–§11 model", () => {
       }),
       { numRuns: Number(process.env.PROOF_RUNS ?? 100), seed: Number(process.env.PROOF_SEED ?? 7) },
     );
+    // every command kind really ran (the property is not vacuous)
+    const expected = [
+      "MapCmd",
+      "SetDockerCmd",
+      "SetTrackCmd",
+      "SetCrossCmd",
+      "RemoveSpecCmd",
+      "AnnotateCmd",
+      "GenZeroCmd",
+      "StatusCmd",
+      "DeleteCmd",
+    ];
+    if (exported("tag")) expected.push("TagCmd");
+    if (exported("rollbackTag")) expected.push("RollbackCmd");
+    if (exported("applyImportResult")) expected.push("ImportCmd");
+    if (exported("pruneTagHistory")) expected.push("PruneCmd");
+    for (const name of expected) expect(RUN_COUNTS.get(name) ?? 0, name).toBeGreaterThan(20);
+    const total = [...RUN_COUNTS.values()].reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(1000);
   });
 
   it("the model itself is not vacuous: a wrong rule is caught (R7.2 collapse keeps created)", () => {

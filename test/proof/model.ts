@@ -194,12 +194,16 @@ export class Model {
         }
       } else if (s.kind === "ImageStreamImage") {
         const [stream, id] = s.name.split("@") as [string, string];
+        // When several items carry the image under different pull specs, upstream takes the last
+        // one in Go map order (random); the library takes the first in tag-name order. The spec is
+        // silent; the model follows the library's deterministic choice (see the report).
         let found: MEvent | undefined;
         if (stream === NAME) {
           for (const k of [...this.status.keys()].sort())
-            for (const e of this.status.get(k)?.items ?? []) if (e.image === id) found = e;
+            for (const e of this.status.get(k)?.items ?? []) if (e.image === id) found ??= e;
         } else {
-          for (const items of Object.values(OTHER_TAGS)) for (const e of items) if (e.image === id) found = e;
+          for (const items of Object.values(OTHER_TAGS))
+            for (const e of items) if (e.image === id) found ??= e;
         }
         if (found !== undefined)
           this.addEvent(t, {
