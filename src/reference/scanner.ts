@@ -2,7 +2,8 @@
  * One linear-time scanner for the distribution/reference grammar (REFERENCE-GRAMMAR §1).
  *
  * The scanner reads every character a bounded number of times (at most twice, and twice only on
- * some error paths), uses no regular expressions and allocates nothing: on success it leaves the
+ * some error paths), uses no regular expression except one flat negated class (`[^0-9a-f]`,
+ * no quantifier) to find the end of a lowercase digest hex natively, and allocates nothing: on success it leaves the
  * match boundaries in the exported `scan` record; on failure it returns the index of the first
  * character it could not accept. Path components are matched by a small table-driven automaton
  * (one class lookup and one transition per character, so alternating input such as `a-a-a-…`
@@ -178,6 +179,9 @@ function scanPath(s: string, start: number): number {
   return state === ACCEPT8 ? n : -(n + 1);
 }
 
+/** The first character outside `[0-9a-f]` (global: searched from `lastIndex`). */
+const NOT_LOWER_HEX = /[^0-9a-f]/g;
+
 /**
  * Scans a digest (`algorithm ":" hex{32,}`) from `start` to the end of `s`. Returns -1 on success
  * (with `scan.algEnd`, `scan.algUpper`, `scan.hexUpper` set) or the index of the first bad character.
@@ -205,6 +209,15 @@ export function scanDigest(s: string, start: number): number {
   scan.algUpper = (seen & UPPER) !== 0;
   i++;
   const hexStart = i;
+  // Common case first: one native search for a character outside [0-9a-f] (a single flat class,
+  // no quantifier: linear, no backtracking). None: the rest is lowercase hex.
+  NOT_LOWER_HEX.lastIndex = i;
+  if (!NOT_LOWER_HEX.test(s)) {
+    if (n - hexStart < DIGEST_HEX_MIN) return n;
+    scan.hexUpper = false;
+    return -1;
+  }
+  // Otherwise the hand loop from the start of the hex (uniform cost per character).
   seen = 0;
   // Four characters per step (AND for the class test, OR for the uppercase flag), then one by one.
   while (i + 4 <= n) {
