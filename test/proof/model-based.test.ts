@@ -118,13 +118,25 @@ function realSpecTags(r: Real): Record<string, unknown>[] {
   return (r.stream.spec?.tags ?? []).map((t) => ({ ...t })) as Record<string, unknown>[];
 }
 
+type OperationFn = (s: ImageStream, op: unknown, o: unknown) => ImageStream;
+/** The same write through the one reducer `applyOperation` (issue 5 item 6) instead of the named function. */
+function viaOperation(s: ImageStream, op: Record<string, unknown>, now: string): ImageStream {
+  const applyOperation = exported<OperationFn>("applyOperation") as OperationFn;
+  return applyOperation(s, deepFreeze(op), opts(now));
+}
+
 /** `PUT imagestreams` with the spec tags edited by `edit` (a client GET-modify-PUT). */
-function putSpec(r: Real, edit: (tags: Record<string, unknown>[]) => Record<string, unknown>[]): ImageStream {
+function putSpec(
+  r: Real,
+  edit: (tags: Record<string, unknown>[]) => Record<string, unknown>[],
+  via = false,
+): ImageStream {
   const tags = edit(realSpecTags(r));
   // keep an absent spec.tags absent when it stays empty (the client sends back what it read)
   const spec =
     tags.length === 0 && r.stream.spec?.tags === undefined ? r.stream.spec : { ...r.stream.spec, tags };
   const next = { ...r.stream, ...(spec === undefined ? {} : { spec }) } as ImageStream;
+  if (via) return call(r, (s) => viaOperation(s, { type: "update", stream: next }, nowOf(r.step)));
   return call(r, (s) => lib.updateImageStream(s, next, opts(nowOf(r.step))));
 }
 
@@ -132,15 +144,18 @@ function putSpec(r: Real, edit: (tags: Record<string, unknown>[]) => Record<stri
 const RUN_COUNTS = new Map<string, number>();
 
 abstract class Cmd implements fc.Command<Model, Real> {
+  /** Run through `applyOperation` instead of the named function. */
+  via = false;
   check(_m: Readonly<Model>): boolean {
     return true;
   }
   abstract apply(m: Model, r: Real, now: string): void;
   abstract toString(): string;
   run(m: Model, r: Real): void {
-    RUN_COUNTS.set(this.constructor.name, (RUN_COUNTS.get(this.constructor.name) ?? 0) + 1);
+    const key = `${this.constructor.name}${this.via ? " via applyOperation" : ""}`;
+    RUN_COUNTS.set(key, (RUN_COUNTS.get(key) ?? 0) + 1);
     r.step += 1;
-    r.log.push(this.toString());
+    r.log.push(`${this.toString()}${this.via ? " [op]" : ""}`);
     this.apply(m, r, nowOf(r.step));
   }
 }
@@ -166,7 +181,9 @@ class MapCmd extends Cmd {
       image: { metadata: { name: image }, dockerImageReference: mappingRef(image) },
     };
     deepFreeze(mapping);
-    const out = call(r, (s) => lib.applyImageStreamMapping(s, mapping as never, opts(now)));
+    const out = this.via
+      ? { stream: call(r, (s) => viaOperation(s, { type: "mapping", mapping }, now)), imageCreated: true }
+      : call(r, (s) => lib.applyImageStreamMapping(s, mapping as never, opts(now)));
     const next = m.clone();
     const e: MEvent = { ref: mappingRef(image), image, gen: m.gen, created: now }; // R10.5
     if (next.addEvent(this.tag, e)) next.track(this.tag, e); // R10.6
@@ -189,14 +206,18 @@ class SetDockerCmd extends Cmd {
   }
   apply(m: Model, r: Real, now: string) {
     const from = { kind: "DockerImage", name: dockerSource(this.k) };
-    const out = putSpec(r, (tags) => {
-      const i = tags.findIndex((t) => t.name === this.tag);
-      const base = i >= 0 ? tags[i] : { name: this.tag };
-      const t = { ...base, from, reference: this.reference };
-      if (i >= 0) tags[i] = t;
-      else tags.push(t);
-      return tags;
-    });
+    const out = putSpec(
+      r,
+      (tags) => {
+        const i = tags.findIndex((t) => t.name === this.tag);
+        const base = i >= 0 ? tags[i] : { name: this.tag };
+        const t = { ...base, from, reference: this.reference };
+        if (i >= 0) tags[i] = t;
+        else tags.push(t);
+        return tags;
+      },
+      this.via,
+    );
     const next = m.clone();
     const spec = cloneSpec(m.spec);
     const o = spec.get(this.tag);
@@ -225,13 +246,17 @@ class SetTrackCmd extends Cmd {
   }
   apply(m: Model, r: Real, now: string) {
     const name = this.qualified ? `${NAME}:${this.source}` : this.source;
-    const out = putSpec(r, (tags) => {
-      const i = tags.findIndex((t) => t.name === "track");
-      const t = { ...(i >= 0 ? tags[i] : { name: "track" }), from: { kind: "ImageStreamTag", name } };
-      if (i >= 0) tags[i] = t;
-      else tags.push(t);
-      return tags;
-    });
+    const out = putSpec(
+      r,
+      (tags) => {
+        const i = tags.findIndex((t) => t.name === "track");
+        const t = { ...(i >= 0 ? tags[i] : { name: "track" }), from: { kind: "ImageStreamTag", name } };
+        if (i >= 0) tags[i] = t;
+        else tags.push(t);
+        return tags;
+      },
+      this.via,
+    );
     const next = m.clone();
     const spec = cloneSpec(m.spec);
     const o = spec.get("track");
@@ -275,11 +300,11 @@ class SetCrossCmd extends Cmd {
     };
     if (this.source.startsWith("nope")) {
       // R8.6: the source stream does not exist → Invalid, nothing written
-      expect(() => putSpec(r, edit)).toThrow(lib.InvalidError);
+      expect(() => putSpec(r, edit, this.via)).toThrow(lib.InvalidError);
       compare(m, r);
       return;
     }
-    const out = putSpec(r, edit);
+    const out = putSpec(r, edit, this.via);
     const next = m.clone();
     const spec = cloneSpec(m.spec);
     const o = spec.get(this.tag);
@@ -304,7 +329,7 @@ class RemoveSpecCmd extends Cmd {
     return `removeSpec(${this.tag})`;
   }
   apply(m: Model, r: Real, now: string) {
-    const out = putSpec(r, (tags) => tags.filter((t) => t.name !== this.tag));
+    const out = putSpec(r, (tags) => tags.filter((t) => t.name !== this.tag), this.via);
     const next = m.clone();
     const spec = cloneSpec(m.spec);
     spec.delete(this.tag);
@@ -329,14 +354,17 @@ class AnnotateCmd extends Cmd {
   }
   apply(m: Model, r: Real, now: string) {
     const annotations = this.value === null ? null : { note: this.value };
-    const out = putSpec(r, (tags) =>
-      tags.map((t) => {
-        if (t.name !== this.tag) return t;
-        if (annotations !== null) return { ...t, annotations };
-        if (t.annotations === null || t.annotations === undefined) return t;
-        const { annotations: _dropped, ...rest } = t;
-        return rest;
-      }),
+    const out = putSpec(
+      r,
+      (tags) =>
+        tags.map((t) => {
+          if (t.name !== this.tag) return t;
+          if (annotations !== null) return { ...t, annotations };
+          if (t.annotations === null || t.annotations === undefined) return t;
+          const { annotations: _dropped, ...rest } = t;
+          return rest;
+        }),
+      this.via,
     );
     const next = m.clone();
     const spec = cloneSpec(m.spec);
@@ -358,7 +386,11 @@ class GenZeroCmd extends Cmd {
     return `genZero(${this.tag})`;
   }
   apply(m: Model, r: Real, now: string) {
-    const out = putSpec(r, (tags) => tags.map((t) => (t.name === this.tag ? { ...t, generation: 0 } : t)));
+    const out = putSpec(
+      r,
+      (tags) => tags.map((t) => (t.name === this.tag ? { ...t, generation: 0 } : t)),
+      this.via,
+    );
     const next = m.clone();
     const spec = cloneSpec(m.spec);
     (spec.get(this.tag) as MSpec).gen = 0;
@@ -393,7 +425,9 @@ class StatusCmd extends Cmd {
       list.items[0] = { ...(list.items[0] as (typeof list.items)[number]), generation: 0 };
     else list.items.unshift({ created: now, dockerImageReference: mappingRef(image), image, generation: 0 });
     const submitted = { ...r.stream, status: { ...r.stream.status, tags: lists } } as ImageStream;
-    const out = call(r, (s) => lib.updateImageStreamStatus(s, submitted, opts(now)));
+    const out = this.via
+      ? call(r, (s) => viaOperation(s, { type: "statusUpdate", stream: submitted }, now))
+      : call(r, (s) => lib.updateImageStreamStatus(s, submitted, opts(now)));
     const next = m.clone();
     const old = m.top(this.tag);
     const l = next.status.get(this.tag) ?? { items: [], conditions: [] };
@@ -428,6 +462,8 @@ class DeleteCmd extends Cmd {
         "untag",
       );
     const run = (s: ImageStream): ImageStream => {
+      if (this.viaUntag && this.via)
+        return viaOperation(s, { type: "untag", destinations: [`${NAME}:${this.tag}`], namespace: NS }, now);
       if (this.viaUntag && untag !== undefined) {
         const res = untag(s, { destinations: [`${NAME}:${this.tag}`], namespace: NS }, opts(now));
         expect(res.message).toBe(`Deleted tag ${NS}/${NAME}:${this.tag}.`); // R15.11
@@ -492,7 +528,9 @@ class TagCmd extends Cmd {
             alias: this.mode === "alias",
           };
     deepFreeze(request);
-    const res = call(r, (s) => tag(s, request, opts(now)));
+    const res = this.via
+      ? { stream: call(r, (s) => viaOperation(s, { type: "tag", ...request }, now)), message: undefined }
+      : call(r, (s) => tag(s, request, opts(now)));
     const spec = cloneSpec(m.spec);
     let message: string;
     if (this.mode === "docker") {
@@ -524,7 +562,7 @@ class TagCmd extends Cmd {
       });
       message = `Tag ${NAME}:${dest} set to ${NAME}@${image}.`;
     }
-    expect(res.message).toBe(message);
+    if (res.message !== undefined) expect(res.message).toBe(message);
     const next = m.clone();
     next.update(m, spec, now, m.tops());
     settle(m, next, r, res.stream, this.toString());
@@ -549,7 +587,13 @@ class RollbackCmd extends Cmd {
   }
   apply(m: Model, r: Real, now: string) {
     const rollback = exported<RollbackFn>("rollbackTag") as RollbackFn;
-    const res = call(r, (s) => rollback(s, this.tag, this.rev, opts(now)));
+    const res = this.via
+      ? {
+          stream: call(r, (s) =>
+            viaOperation(s, { type: "rollback", tag: this.tag, revision: this.rev }, now),
+          ),
+        }
+      : call(r, (s) => rollback(s, this.tag, this.rev, opts(now)));
     const item = m.status.get(this.tag)?.items[this.rev] as MEvent;
     const spec = cloneSpec(m.spec);
     // documented choice of rollbackTag: the tag's `reference` flag is kept
@@ -585,7 +629,9 @@ class PruneCmd extends Cmd {
   }
   apply(m: Model, r: Real, now: string) {
     const prune = exported<PruneFn>("pruneTagHistory") as PruneFn;
-    const out = call(r, (s) => prune(s, { now, keepTagRevisions: this.k, keepYoungerThan: 0 }));
+    const out = this.via
+      ? call(r, (s) => viaOperation(s, { type: "prune", keepTagRevisions: this.k, keepYoungerThan: 0 }, now))
+      : call(r, (s) => prune(s, { now, keepTagRevisions: this.k, keepYoungerThan: 0 }));
     const next = m.clone();
     const keptImages = new Set<string>();
     for (const l of next.status.values())
@@ -638,7 +684,9 @@ class ImportCmd extends Cmd {
       },
     };
     deepFreeze(result);
-    const res = call(r, (s) => applyImportResult(s, result, opts(now)));
+    const res = this.via
+      ? { stream: call(r, (s) => viaOperation(s, { type: "import", result }, now)) }
+      : call(r, (s) => applyImportResult(s, result, opts(now)));
     // model: R11.1–R11.4 on a working copy, then R11.5 and the internal update (R6.2.3)
     const work = m.clone();
     const spec = cloneSpec(m.spec);
@@ -748,7 +796,16 @@ function commands(): fc.Arbitrary<Iterable<fc.Command<Model, Real>>> {
         .map(([t, k, f]) => new ImportCmd(t, k, f)),
     );
   }
-  return fc.commands(list, { maxCommands: 40, size: "max" });
+  // every command also runs, at random, through the one reducer applyOperation (when exported)
+  const withVia = exported("applyOperation")
+    ? list.map((a) =>
+        fc.tuple(a, fc.boolean()).map(([c, via]) => {
+          (c as Cmd).via = via && !(c instanceof DeleteCmd && !c.viaUntag);
+          return c;
+        }),
+      )
+    : list;
+  return fc.commands(withVia, { maxCommands: 40, size: "max" });
 }
 
 function setup(): { model: Model; real: Real } {
@@ -792,7 +849,13 @@ describe("model-based: the write path against the §6–§11 model", () => {
     if (exported("rollbackTag")) expected.push("RollbackCmd");
     if (exported("applyImportResult")) expected.push("ImportCmd");
     if (exported("pruneTagHistory")) expected.push("PruneCmd");
-    for (const name of expected) expect(RUN_COUNTS.get(name) ?? 0, name).toBeGreaterThan(20);
+    for (const name of expected) expect(RUN_COUNTS.get(name) ?? 0, name).toBeGreaterThan(10);
+    if (exported("applyOperation"))
+      for (const name of expected.filter((n) => n !== "DeleteCmd"))
+        expect(
+          RUN_COUNTS.get(`${name} via applyOperation`) ?? 0,
+          `${name} via applyOperation`,
+        ).toBeGreaterThan(5);
     const total = [...RUN_COUNTS.values()].reduce((a, b) => a + b, 0);
     expect(total).toBeGreaterThan(1000);
   });
