@@ -165,13 +165,41 @@ const E8 = E * STRIDE;
 const ACCEPT8 = 1 * STRIDE;
 
 /**
+ * Two characters per step: `PATH_PAIR[state·64 + class₁·8 + class₂]` is the state after both (again
+ * premultiplied, by 64), or {@link PAIR_STOP} when either step fails or ends the name; the
+ * single-step table then finishes those (at most two) characters. Same automaton, one dependent
+ * load per two characters.
+ */
+const PAIR_STRIDE = 64;
+const PAIR_STOP = 0xffff;
+const PATH_PAIR = new Uint16Array(6 * PAIR_STRIDE);
+for (let st = 0; st < 6; st++) {
+  for (let a = 0; a < 8; a++) {
+    for (let b = 0; b < 8; b++) {
+      const t1 = a < 6 ? (PATH_NEXT[st * STRIDE + a] as number) : F8;
+      const t2 = t1 < F8 && b < 6 ? (PATH_NEXT[t1 + b] as number) : F8;
+      PATH_PAIR[st * PAIR_STRIDE + (a << 3) + b] = t2 < F8 ? (t2 / STRIDE) * PAIR_STRIDE : PAIR_STOP;
+    }
+  }
+}
+
+/**
  * Scans a remote name (path components joined by `/`) from `start`. Returns the end index on
  * success or `-(failIndex + 1)` on failure.
  */
 function scanPath(s: string, start: number): number {
   const n = s.length;
-  let state = 0;
-  for (let i = start; i < n; i++) {
+  let pair = 0;
+  let i = start;
+  for (; i + 1 < n; i += 2) {
+    const next = PATH_PAIR[
+      pair + ((PATH_CLASS[s.charCodeAt(i)] as number) << 3) + (PATH_CLASS[s.charCodeAt(i + 1)] as number)
+    ] as number;
+    if (next === PAIR_STOP) break;
+    pair = next;
+  }
+  let state = pair >> 3; // from ·64 to ·8
+  for (; i < n; i++) {
     const next = PATH_NEXT[state + (PATH_CLASS[s.charCodeAt(i)] as number)] as number;
     if (next >= F8) return next === E8 ? i : -(i + 1);
     state = next;
@@ -337,6 +365,17 @@ for (let p = 0; p < 7; p++) {
     }
   }
 }
+/** {@link FIRST_NEXT} two characters at a time (as {@link PATH_PAIR}); stops on a class-0 character. */
+const FIRST_PAIR = new Uint16Array(28 * PAIR_STRIDE);
+for (let st = 0; st < 28; st++) {
+  for (let a = 0; a < 8; a++) {
+    for (let b = 0; b < 8; b++) {
+      const ok = a >= 1 && a < 6 && b >= 1 && b < 6;
+      const t = ok ? (FIRST_NEXT[(FIRST_NEXT[st * STRIDE + a] as number) + b] as number) : 0;
+      FIRST_PAIR[st * PAIR_STRIDE + (a << 3) + b] = ok ? (t / STRIDE) * PAIR_STRIDE : PAIR_STOP;
+    }
+  }
+}
 const FIRST_START = 0; // path start, host label start
 const PATH_DEAD_FROM = PATH_DEAD * 4 * STRIDE;
 
@@ -358,9 +397,18 @@ function scanName(s: string, ipv6: boolean): number {
     }
     return -1; // "[" can start neither a path component nor anything else
   }
-  // One transition per character of the product automaton (path state × host state).
-  let state = FIRST_START;
+  // One transition per two characters of the product automaton (path state × host state), then
+  // single steps for the last (at most two) characters of the segment.
+  let pair = FIRST_START;
   let i = 0;
+  for (; i + 1 < n; i += 2) {
+    const next = FIRST_PAIR[
+      pair + ((FIRST_CLASS[s.charCodeAt(i)] as number) << 3) + (FIRST_CLASS[s.charCodeAt(i + 1)] as number)
+    ] as number;
+    if (next === PAIR_STOP) break;
+    pair = next;
+  }
+  let state = pair >> 3; // from ·64 to ·8
   for (; i < n; i++) {
     const k = FIRST_CLASS[s.charCodeAt(i)] as number;
     if (k === 0) break;
