@@ -120,9 +120,14 @@ function realSpecTags(r: Real): Record<string, unknown>[] {
 
 type OperationFn = (s: ImageStream, op: unknown, o: unknown) => ImageStream;
 /** The same write through the one reducer `applyOperation` (issue 5 item 6) instead of the named function. */
-function viaOperation(s: ImageStream, op: Record<string, unknown>, now: string): ImageStream {
+function viaOperation(
+  s: ImageStream,
+  op: Record<string, unknown>,
+  now: string,
+  extra: object = {},
+): ImageStream {
   const applyOperation = exported<OperationFn>("applyOperation") as OperationFn;
-  return applyOperation(s, deepFreeze(op), opts(now));
+  return applyOperation(s, deepFreeze(op), { ...opts(now), ...extra });
 }
 
 /** `PUT imagestreams` with the spec tags edited by `edit` (a client GET-modify-PUT). */
@@ -160,34 +165,56 @@ abstract class Cmd implements fc.Command<Model, Real> {
   }
 }
 
-/** §10: an ImageStreamMapping pushes image `POOL_A[i]` to `tag`. */
+/**
+ * §10: an ImageStreamMapping pushes image `POOL_A[i]` to `tag`. Variants: the image is already
+ * known (`getImage` finds it: imageCreated false) and/or annotated `openshift.io/image.managed`;
+ * R10.4: only a known managed image takes `<status.dockerImageRepository>@<image>` as reference,
+ * otherwise the submitted `dockerImageReference` (here in another registry) is used.
+ */
 class MapCmd extends Cmd {
   constructor(
     readonly tag: string,
     readonly i: number,
+    readonly variant: "plain" | "known" | "managed-new" | "managed-known" = "plain",
   ) {
     super();
   }
   toString() {
-    return `map(${this.tag}, A${this.i})`;
+    return `map(${this.tag}, A${this.i}${this.variant === "plain" ? "" : `, ${this.variant}`})`;
   }
   apply(m: Model, r: Real, now: string) {
     const image = POOL_A[this.i] as string;
+    const plain = this.variant === "plain";
+    const managed = this.variant.startsWith("managed");
+    const known = this.variant.endsWith("known");
+    const submittedRef = plain ? mappingRef(image) : `quay.io/elsewhere/app@${image}`;
     const mapping = {
       apiVersion: "image.openshift.io/v1",
       kind: "ImageStreamMapping",
       metadata: { name: NAME, namespace: NS },
       tag: this.tag,
-      image: { metadata: { name: image }, dockerImageReference: mappingRef(image) },
+      image: {
+        metadata: {
+          name: image,
+          ...(managed ? { annotations: { "openshift.io/image.managed": "true" } } : {}),
+        },
+        dockerImageReference: submittedRef,
+      },
     };
     deepFreeze(mapping);
+    const stored = deepFreeze({ metadata: { name: image }, dockerImageReference: mappingRef(image) });
+    const extra = known ? { getImage: (n: string) => (n === image ? stored : undefined) } : {};
     const out = this.via
-      ? { stream: call(r, (s) => viaOperation(s, { type: "mapping", mapping }, now)), imageCreated: true }
-      : call(r, (s) => lib.applyImageStreamMapping(s, mapping as never, opts(now)));
+      ? {
+          stream: call(r, (s) => viaOperation(s, { type: "mapping", mapping }, now, extra)),
+          imageCreated: !known,
+        }
+      : call(r, (s) => lib.applyImageStreamMapping(s, mapping as never, { ...opts(now), ...extra }));
     const next = m.clone();
-    const e: MEvent = { ref: mappingRef(image), image, gen: m.gen, created: now }; // R10.5
+    const ref = managed && known ? mappingRef(image) : submittedRef; // R10.4 (status repo = REG/ns/app)
+    const e: MEvent = { ref, image, gen: m.gen, created: now }; // R10.5
     if (next.addEvent(this.tag, e)) next.track(this.tag, e); // R10.6
-    expect(out.imageCreated).toBe(true);
+    expect(out.imageCreated).toBe(!known); // R10.3
     settle(m, next, r, out.stream, this.toString());
   }
 }
@@ -755,7 +782,13 @@ function commands(): fc.Arbitrary<Iterable<fc.Command<Model, Real>>> {
   const tagOf = fc.constantFrom(...IMAGE_TAGS);
   const anyTag = fc.constantFrom(...ALL_TAGS);
   const list: fc.Arbitrary<fc.Command<Model, Real>>[] = [
-    fc.tuple(tagOf, fc.nat(2)).map(([t, i]) => new MapCmd(t, i)),
+    fc
+      .tuple(
+        tagOf,
+        fc.nat(2),
+        fc.constantFrom("plain", "plain", "known", "managed-new", "managed-known") as fc.Arbitrary<"plain">,
+      )
+      .map(([t, i, v]) => new MapCmd(t, i, v)),
     fc.tuple(tagOf, fc.nat(1), fc.boolean()).map(([t, k, ref]) => new SetDockerCmd(t, k, ref)),
     fc.tuple(tagOf, fc.boolean()).map(([t, q]) => new SetTrackCmd(t, q)),
     fc
