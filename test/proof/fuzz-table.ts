@@ -171,98 +171,18 @@ export const NOT_FUZZED: Record<string, string> = {
 
 /** Known bugs found by this suite (`function/level` → bug); their fuzz test is `it.fails` until fixed. */
 export const KNOWN_FAILURES: Record<string, string> = {
-  "familiarName/data":
-    'TypeError: Cannot read properties of undefined (reading \'startsWith\') at familiarName (src/reference/docker.ts:357:12); e.g. [[{"domain":"docker.io","tag":"","digest":""}]]',
-  "familiarString/data":
-    'TypeError: Cannot read properties of undefined (reading \'startsWith\') at familiarName (src/reference/docker.ts:357:12); e.g. [[{"domain":"docker.io","tag":"","digest":""}]]',
-  "normalizeImageStream/data":
-    'TypeError: list is not iterable at dedupeAndSort (src/model/normalize.ts:113:22); e.g. [[{"kind":"ImageStream","metadata":{"name":"q56qi2_60o.vi4ae.fl","namespace":"akyj4jevy8","uid":"a71f0578-2ae7-6003-bfff-fff500000002","resourceVersion":"847462',
-  "normalizeImageStreamImport/data":
-    'TypeError: images.map is not a function at normalizeImageStreamImport (src/model/normalize.ts:224:29); e.g. [[{"kind":"ImageStreamImport","metadata":{"name":"origin-ruby-sample","namespace":"test"},"spec":{"import":true,"images":{"0":"<undefined>"}},"status":{"images"',
-  "createImageStream/data":
-    'TypeError: list is not iterable at dedupeAndSort (src/model/normalize.ts:113:22); e.g. [[{"kind":"ImageStream","metadata":{"name":"app","namespace":"hhwc74libt","uid":"ffffffe0-0009-1000-8000-001c0000001a","resourceVersion":"9025053","generation":',
-  "updateImageStreamInternal/data":
-    'TypeError: list is not iterable at dedupeAndSort (src/model/normalize.ts:113:22); e.g. [[{"kind":"ImageStream","metadata":{"name":"zycc7qh","namespace":"gvgk36o","uid":"25988da2-0009-1000-a812-d03e3920910f","resourceVersion":"8711691","generation"',
-  "createCatalog/data":
-    'TypeError: object is not iterable (cannot read property Symbol(Symbol.iterator)) at createCatalog (src/server/catalog.ts:63:19); e.g. [[{"imageStreams":{"\\u0000172.30.56.218:5000/test/a@sha256:0000000000000000000000000000000000000000000000000000000000000000":[]},"images":[]}]]',
-  "parseDockerImageReference/any":
-    "TypeError: Cannot convert object to primitive value at parseDockerImageReference (src/reference/openshift.ts:54:81); e.g. [[{}]]",
-  "parseDigest/any":
-    'TypeError: Cannot convert object to primitive value at parseDigest (src/reference/digest.ts:199:81); e.g. [[{},"172.30.56.218:5000/aa/origin-ruby-sample@sha256:0000000000000000000000000000000000000000000000000000000000000000"]]',
-  "parseReference/any":
-    'TypeError: Cannot convert object to primitive value at ensureString (src/reference/docker.ts:88:41); e.g. [[{},"<undefined>"]]',
-  "parseNormalizedNamed/any":
-    'TypeError: Cannot convert object to primitive value at ensureString (src/reference/docker.ts:88:41); e.g. [[{},"<undefined>"]]',
-  "parseDockerRef/any":
-    "TypeError: Cannot convert object to primitive value at ensureString (src/reference/docker.ts:88:41); e.g. [[{},[]]]",
-  "parseAnyReference/any":
-    'TypeError: Cannot convert object to primitive value at ensureString (src/reference/docker.ts:88:41); e.g. [[{},"<undefined>"]]',
-  "parseNamed/any":
-    'TypeError: Cannot convert object to primitive value at ensureString (src/reference/docker.ts:88:41); e.g. [[{},"<undefined>"]]',
-  "withName/any":
-    'TypeError: Cannot convert object to primitive value at ensureString (src/reference/docker.ts:88:41); e.g. [[{},"<undefined>"]]',
-  "referenceName/any":
-    "TypeError: Cannot read properties of null (reading 'domain') at referenceName (src/reference/docker.ts:324:12); e.g. [[null]]",
-  "referenceToString/any":
-    "TypeError: Cannot read properties of null (reading 'domain') at referenceName (src/reference/docker.ts:324:12); e.g. [[null]]",
-  "familiarName/any":
-    'TypeError: Cannot read properties of undefined (reading \'startsWith\') at familiarName (src/reference/docker.ts:357:12); e.g. [[{"domain":"docker.io","tag":"","digest":""}]]',
-  "familiarString/any":
-    'TypeError: Cannot read properties of undefined (reading \'startsWith\') at familiarName (src/reference/docker.ts:357:12); e.g. [[{"domain":"docker.io","tag":"","digest":""}]]',
-  "withTag/any":
-    "TypeError: Cannot convert object to primitive value at withTag (src/reference/docker.ts:466:96); e.g. [[false,{}]]",
-  "withDigest/any":
-    'TypeError: Cannot convert object to primitive value at withDigest (src/reference/docker.ts:483:60); e.g. [[{"domain":"docker.io","path":"library/a","tag":"","digest":""},{}]]',
-  "exactReference/any":
-    "TypeError: Cannot read properties of null (reading 'name') at nameString (src/reference/openshift.ts:118:24); e.g. [[null]]",
-  "mostSpecific/any":
-    "TypeError: Cannot read properties of null (reading 'id') at mostSpecific (src/reference/openshift.ts:174:22); e.g. [[null]]",
-  "dockerClientDefaults/any":
-    "TypeError: Cannot read properties of null (reading 'registry') at dockerClientDefaults (src/reference/openshift.ts:192:28); e.g. [[null]]",
-  "minimalReference/any":
-    "TypeError: Cannot read properties of undefined (reading 'tag') at minimalReference (src/reference/openshift.ts:210:12); e.g. [[\"<undefined>\"]]",
-  "daemonMinimal/any":
-    "TypeError: Cannot read properties of null (reading 'registry') at daemonMinimal (src/reference/openshift.ts:225:9); e.g. [[null]]",
-  "asV2/any":
-    "TypeError: Cannot read properties of null (reading 'registry') at asV2 (src/reference/openshift.ts:244:12); e.g. [[null]]",
-  "repositoryName/any":
-    "TypeError: Cannot read properties of null (reading 'namespace') at repositoryName (src/reference/openshift.ts:274:24); e.g. [[null]]",
-  "registryURL/any":
-    "TypeError: Cannot read properties of undefined (reading 'registry') at asV2 (src/reference/openshift.ts:244:12); e.g. [[\"<undefined>\"]]",
-  "parseImageStreamTagName/any":
-    "TypeError: Cannot convert object to primitive value at parseImageStreamTagName (src/names/stream-names.ts:112:45); e.g. [[{}]]",
-  "parseImageStreamImageName/any":
-    "TypeError: Cannot convert object to primitive value at parseImageStreamImageName (src/names/stream-names.ts:156:45); e.g. [[{}]]",
-  "compareTagNames/any":
-    'TypeError: b.charCodeAt is not a function at compareTagNames (src/model/normalize.ts:45:17); e.g. [["\\u0000",[[]]]]',
-  "normalizeTagReference/any":
-    "TypeError: Cannot read properties of null (reading 'importPolicy') at withPolicyDefaults (src/model/normalize.ts:85:28); e.g. [[null,\"<undefined>\"]]",
-  "normalizeImageStream/any":
-    'TypeError: list is not iterable at dedupeAndSort (src/model/normalize.ts:113:22); e.g. [[{"kind":"ImageStream","metadata":{"name":"q56qi2_60o.vi4ae.fl","namespace":"akyj4jevy8","uid":"a71f0578-2ae7-6003-bfff-fff500000002","resourceVersion":"847462',
-  "normalizeImageStreamImport/any":
-    'TypeError: images.map is not a function at normalizeImageStreamImport (src/model/normalize.ts:224:29); e.g. [[{"apiVersion":"image.openshift.io/v1","kind":"ImageStreamImport","metadata":[{"name":"a","namespace":"aa"}],"spec":{"import":true,"images":-1},"status":{"imag',
   "assertValid/any":
     'TypeError: args.fieldErrors.map is not a function at new InvalidError (src/errors.ts:358:36); e.g. [["origin-ruby-sample@sha256:0000000000000000000000000000000000000000000000000000000000000000","\\u0000172.30.56.218:5000/aa/a@sha256:000000000000000000000000000',
   "formatFieldError/any":
     'TypeError: Cannot convert object to primitive value at fieldErrorBody (src/errors.ts:110:11); e.g. [[{"type":["FieldValueInvalid",{}],"field":"spec.tags[x].from.name","value":"x","detail":"bad"}]]',
   "notSupportedField/any":
     'TypeError: validValues.map is not a function at notSupportedField (src/errors.ts:153:63); e.g. [[{},[],"a@sha256:0000000000000000000000000000000000000000000000000000000000000000"]]',
-  "createImageStreamInternal/any":
-    'TypeError: list is not iterable at dedupeAndSort (src/model/normalize.ts:113:22); e.g. [[{"apiVersion":"v1","kind":"ImageStream","metadata":{"name":"7bh_x5qa","namespace":"wa9esvgm79h","uid":"acd5f8f1-2f1c-3435-8000-0016a8e5defc","resourceVersion"',
-  "addTagEventResult/any":
-    'TypeError: b.charCodeAt is not a function at compareTagNames (src/model/normalize.ts:45:17); e.g. [[{"kind":"ImageStream","metadata":{"name":"a","namespace":"aa","uid":"00000000-0000-1000-8000-000000000000","resourceVersion":"1","generation":1,"creationTimes',
-  "createCatalog/any":
-    'TypeError: object is not iterable (cannot read property Symbol(Symbol.iterator)) at createCatalog (src/server/catalog.ts:63:19); e.g. [[{"imageStreams":{"":[]},"images":[]}]]',
-  "applyImportResult/any":
-    'TypeError: list is not iterable at dedupeAndSort (src/model/normalize.ts:113:22); e.g. [[{"apiVersion":"v1","kind":"ImageStream","metadata":{"name":"jvwtv_vbus.wc3br","namespace":"zh9nr","uid":"3698cc78-fa3d-696f-829b-252b0000000d","resourceVersio',
   "resolvePullSpecForTag/any":
     'TypeError: Cannot read properties of null (reading \'defaultExternal\') at resolvePullSpecForTag (src/resolve/pull-spec.ts:128:12); e.g. [[{"kind":"ImageStream","metadata":{"name":"origin-ruby-sample","namespace":"aa","uid":"00000000-0000-1000-8000-000000000000","resourceVersion":"1","generation"',
   "resolveNewestPullSpecForTag/any":
     'TypeError: Cannot read properties of null (reading \'defaultExternal\') at resolveNewestPullSpecForTag (src/resolve/pull-spec.ts:148:27); e.g. [[{"kind":"ImageStream","metadata":{"name":"a","namespace":"test","uid":"00000000-0000-1000-8000-000000000000","resourceVersion":"1","generation":1,"creationTim',
   "formatImageStreamTable/any":
     'TypeError: Cannot read properties of null (reading \'withNamespace\') at src/client/table.ts:314:17; e.g. [[[{"apiVersion":"image.openshift.io/v1","kind":"ImageStream","metadata":{"name":"a","namespace":"aa","uid":"00000000-0000-1000-8000-000000000000","resourceVers',
-  "formatImageStreamTagTable/any":
-    'TypeError: Cannot convert object to primitive value; e.g. [[[{"kind":"ImageStreamTag","metadata":{"name":"origin-ruby-sample:A","namespace":"test"},"tag":{"name":"A"}}],{"now":[{}]}]]',
 };
 
 /** Names of the functions exported by `src/index.ts`. */
