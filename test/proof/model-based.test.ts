@@ -662,7 +662,9 @@ class PruneCmd extends Cmd {
     const next = m.clone();
     const keptImages = new Set<string>();
     for (const l of next.status.values())
-      l.items.forEach((e, i) => i < this.k && e.image !== "" && keptImages.add(e.image));
+      l.items.forEach((e, i) => {
+        if (i < this.k && e.image !== "") keptImages.add(e.image);
+      });
     for (const [t, l] of [...next.status]) {
       l.items = l.items.filter((e, i) => i < this.k || e.image === "" || keptImages.has(e.image));
       if (l.items.length === 0 && l.conditions.length === 0) next.status.delete(t);
