@@ -10,7 +10,7 @@ export default defineConfig({
       include: ["src/**/*.ts"],
       exclude: ["src/index.ts", "src/**/index.ts", "src/cli/**"],
       reporter: ["text-summary", "json-summary"],
-      thresholds: { lines: 90, functions: 90, branches: 85, statements: 90 },
+      thresholds: { lines: 95, functions: 95, branches: 90, statements: 95 },
     },
   },
 });
