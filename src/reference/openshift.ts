@@ -3,10 +3,10 @@
  * registry / namespace / name / tag / id, and its printers and defaulting (SEMANTICS §3).
  */
 import { ImageReferenceError } from "../errors.js";
-import { isDigest } from "./digest.js";
+import { isDigest, scannedDigestError } from "./digest.js";
 import { scanOrThrow } from "./docker.js";
-import { MSG_INVALID_FORMAT } from "./messages.js";
-import { scan } from "./scanner.js";
+import { MSG_INVALID_FORMAT, NAME_TOTAL_LENGTH_MAX } from "./messages.js";
+import { scan, scanReference } from "./scanner.js";
 
 /**
  * An image pull spec split the OpenShift way. Absent parts are empty strings.
@@ -52,37 +52,53 @@ const DEFAULT_TAG = "latest";
 export function parseDockerImageReference(s: string): DockerImageReference {
   if (typeof s !== "string")
     throw new ImageReferenceError("ReferenceInvalidFormat", MSG_INVALID_FORMAT, String(s));
-  scanOrThrow(s, "openshift", true);
+  // Fast path inline (as parseReference); every error goes through scanOrThrow for the upstream order.
+  if (scanReference(s, false) !== -1 || scan.nameEnd > NAME_TOTAL_LENGTH_MAX) {
+    scanOrThrow(s, "openshift", true);
+  }
   const e = scan.nameEnd;
+  const d = scan.digestStart;
+  if (
+    d >= 0 &&
+    scannedDigestError(s, d, scan.algEnd, scan.algUpper, scan.hexUpper, "openshift") !== undefined
+  ) {
+    scanOrThrow(s, "openshift", true);
+  }
   const tag = scan.tagStart < 0 ? "" : s.slice(scan.tagStart, scan.tagEnd);
-  const id = scan.digestStart < 0 ? "" : s.slice(scan.digestStart);
-  // Index-based on the name `s[0, e)`: indexOf finds the first occurrence, so `< e` means "in the name".
-  let slash = s.indexOf("/");
-  if (slash >= e) slash = -1;
+  const id = d < 0 ? "" : s.slice(d);
+  // The first "/" of the name and the end of the first segment come from the scan (no domain is
+  // bracketed in this dialect): after a domain the first "/" follows it; otherwise it ends the
+  // first segment, if the name goes on past it.
+  const p = scan.pathStart;
+  const seg = scan.segEnd;
+  const slash = p > 0 ? p - 1 : seg < e ? seg : -1;
   let registry = "";
   let rest = 0; // where Namespace/Name start
   if (slash === -1) {
-    const dot = s.indexOf(".");
-    if ((dot !== -1 && dot < e) || s.startsWith("localhost")) {
+    // The name is the first segment: [0, seg).
+    if (hasDot(s, seg) || s.startsWith("localhost")) {
       // Registry-only: the whole reference string (name[:tag][@digest]) is the registry; no tag.
       return { registry: s, namespace: "", name: "", tag: "", id };
     }
-  } else {
-    const dot = s.indexOf(".");
-    const colon = s.indexOf(":");
-    const hostlike =
-      (dot !== -1 && dot < slash) ||
-      (colon !== -1 && colon < slash) ||
-      (slash === 9 && s.startsWith("localhost"));
-    if (hostlike) {
-      registry = s.slice(0, slash);
-      rest = slash + 1;
-    }
+  } else if (
+    // A ":" before the first "/" can only be a port after the first segment; a "." only in it.
+    seg < slash ||
+    hasDot(s, seg) ||
+    (slash === 9 && s.startsWith("localhost"))
+  ) {
+    registry = s.slice(0, slash);
+    rest = slash + 1;
   }
-  let j = s.indexOf("/", rest);
+  // The first "/" at or after `rest`: the first one of the name when nothing was split off.
+  let j = rest === 0 ? slash : s.indexOf("/", rest);
   if (j >= e) j = -1;
   if (j === -1) return { registry, namespace: "", name: s.slice(rest, e), tag, id };
   return { registry, namespace: s.slice(rest, j), name: s.slice(j + 1, e), tag, id };
+}
+
+/** Whether `s[0, end)` contains a "." (a native search bounded to the range). */
+function hasDot(s: string, end: number): boolean {
+  return end > 0 && s.lastIndexOf(".", end - 1) !== -1;
 }
 
 /**

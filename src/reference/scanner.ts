@@ -84,6 +84,12 @@ export const scan = {
   algUpper: false,
   /** Whether the digest hex has an uppercase letter. */
   hexUpper: false,
+  /**
+   * End of the first `/`-segment (the first character outside `[A-Za-z0-9._-]`; 0 for a bracketed
+   * host). Set by scans without `forcedPathStart` only. With no domain, the name has a `/` exactly
+   * when `segEnd < nameEnd`, and then the first one is at `segEnd`.
+   */
+  segEnd: 0,
 };
 
 /**
@@ -389,6 +395,7 @@ const PATH_DEAD_FROM = PATH_DEAD * 4 * STRIDE;
 function scanName(s: string, ipv6: boolean): number {
   const n = s.length;
   scan.pathStart = 0;
+  scan.segEnd = 0;
   if (n > 0 && s.charCodeAt(0) === 91 /* [ */) {
     const d = scanDomain(s, 0, ipv6);
     if (d > 0 && at(s, d, n) === 47) {
@@ -414,6 +421,7 @@ function scanName(s: string, ipv6: boolean): number {
     if (k === 0) break;
     state = FIRST_NEXT[state + k] as number;
   }
+  scan.segEnd = i;
   const hostOk = (state >> 3) % 4 === 1;
   // Where the segment stops being a path component: at the stop if it merely ended badly; if the
   // path automaton died earlier, find that point again (error path only: at most one more pass).
