@@ -596,6 +596,63 @@ class TagCmd extends Cmd {
   }
 }
 
+type IstagUpdateFn = (
+  s: ImageStream,
+  istag: unknown,
+  o: unknown,
+) => { stream: ImageStream; created: boolean };
+
+/**
+ * R13.5: PUT imagestreamtags/app:<tag> with `tag` = a DockerImage spec tag (or null) and
+ * `metadata.annotations`: the spec tag becomes the request's tag with the request's annotations;
+ * a null `tag` on a tag without spec is BadRequest; `created` tells whether the spec tag is new.
+ */
+class IstagUpdateCmd extends Cmd {
+  constructor(
+    readonly tag: string,
+    readonly k: number | null,
+    readonly note: string | null,
+  ) {
+    super();
+  }
+  toString() {
+    return `istagUpdate(${this.tag}, ${this.k === null ? "tag: null" : `src${this.k}`}, note=${this.note})`;
+  }
+  apply(m: Model, r: Real, now: string) {
+    const update = exported<IstagUpdateFn>("updateImageStreamTag") as IstagUpdateFn;
+    const annotations = this.note === null ? undefined : { note: this.note };
+    const istag = deepFreeze({
+      apiVersion: "image.openshift.io/v1",
+      kind: "ImageStreamTag",
+      metadata: { name: `${NAME}:${this.tag}`, namespace: NS, ...(annotations ? { annotations } : {}) },
+      tag:
+        this.k === null
+          ? null
+          : { name: this.tag, from: { kind: "DockerImage", name: dockerSource(this.k) } },
+    });
+    const existing = m.spec.get(this.tag);
+    if (this.k === null && existing === undefined) {
+      expect(() => call(r, (s) => update(s, istag, opts(now)))).toThrow(lib.BadRequestError);
+      return;
+    }
+    const res = call(r, (s) => update(s, istag, opts(now)));
+    expect(res.created).toBe(existing === undefined);
+    const spec = cloneSpec(m.spec);
+    const base =
+      this.k === null
+        ? (existing as MSpec)
+        : { kind: "DockerImage", name: dockerSource(this.k), reference: false, gen: null };
+    spec.set(this.tag, {
+      ...base,
+      gen: this.k === null ? (existing as MSpec).gen : null,
+      annotations: annotations ?? null,
+    });
+    const next = m.clone();
+    next.update(m, spec, now, m.tops());
+    settle(m, next, r, res.stream, this.toString());
+  }
+}
+
 type RollbackFn = (s: ImageStream, tag: string, rev: number, o: unknown) => { stream: ImageStream };
 
 /** rollbackTag: `oc tag app@<items[rev].image> app:<tag>` (issue 5 item 2). */
@@ -821,6 +878,12 @@ function commands(): fc.Arbitrary<Iterable<fc.Command<Model, Real>>> {
       fc.tuple(tagOf, fc.nat(1), fc.boolean()).map(([d, k, ref]) => new TagCmd("docker", "", d, k, ref)),
     );
   }
+  if (exported("updateImageStreamTag"))
+    list.push(
+      fc
+        .tuple(anyTag, fc.option(fc.nat(1), { nil: null }), fc.constantFrom("x", "y", null))
+        .map(([t, k, n]) => new IstagUpdateCmd(t, k, n)),
+    );
   if (exported("pruneTagHistory")) list.push(fc.constantFrom(1, 2).map((k) => new PruneCmd(k)));
   if (exported("rollbackTag"))
     list.push(fc.tuple(anyTag, fc.nat(2)).map(([t, rev]) => new RollbackCmd(t, rev)));
@@ -835,7 +898,7 @@ function commands(): fc.Arbitrary<Iterable<fc.Command<Model, Real>>> {
   const withVia = exported("applyOperation")
     ? list.map((a) =>
         fc.tuple(a, fc.boolean()).map(([c, via]) => {
-          (c as Cmd).via = via && !(c instanceof DeleteCmd && !c.viaUntag);
+          (c as Cmd).via = via && !(c instanceof DeleteCmd && !c.viaUntag) && !(c instanceof IstagUpdateCmd);
           return c;
         }),
       )
@@ -884,9 +947,10 @@ describe("model-based: the write path against the §6–§11 model", () => {
     if (exported("rollbackTag")) expected.push("RollbackCmd");
     if (exported("applyImportResult")) expected.push("ImportCmd");
     if (exported("pruneTagHistory")) expected.push("PruneCmd");
+    if (exported("updateImageStreamTag")) expected.push("IstagUpdateCmd");
     for (const name of expected) expect(RUN_COUNTS.get(name) ?? 0, name).toBeGreaterThan(10);
     if (exported("applyOperation"))
-      for (const name of expected.filter((n) => n !== "DeleteCmd"))
+      for (const name of expected.filter((n) => n !== "DeleteCmd" && n !== "IstagUpdateCmd"))
         expect(
           RUN_COUNTS.get(`${name} via applyOperation`) ?? 0,
           `${name} via applyOperation`,
