@@ -3,10 +3,10 @@
  * registry / namespace / name / tag / id, and its printers and defaulting (SEMANTICS §3).
  */
 import { ImageReferenceError } from "../errors.js";
-import { isDigest, scannedDigestError } from "./digest.js";
+import { isDigest } from "./digest.js";
 import { scanOrThrow } from "./docker.js";
-import { MSG_INVALID_FORMAT, NAME_TOTAL_LENGTH_MAX } from "./messages.js";
-import { scan, scanReference } from "./scanner.js";
+import { MSG_INVALID_FORMAT } from "./messages.js";
+import { scan } from "./scanner.js";
 
 /**
  * An image pull spec split the OpenShift way. Absent parts are empty strings.
@@ -52,18 +52,10 @@ const DEFAULT_TAG = "latest";
 export function parseDockerImageReference(s: string): DockerImageReference {
   if (typeof s !== "string")
     throw new ImageReferenceError("ReferenceInvalidFormat", MSG_INVALID_FORMAT, String(s));
-  // Fast path inline (as parseReference); every error goes through scanOrThrow for the upstream order.
-  if (scanReference(s, false) !== -1 || scan.nameEnd > NAME_TOTAL_LENGTH_MAX) {
-    scanOrThrow(s, "openshift", true);
-  }
+  // Scan and all checks in upstream order (a failing input is scanned once before it throws).
+  scanOrThrow(s, "openshift", true);
   const e = scan.nameEnd;
   const d = scan.digestStart;
-  if (
-    d >= 0 &&
-    scannedDigestError(s, d, scan.algEnd, scan.algUpper, scan.hexUpper, "openshift") !== undefined
-  ) {
-    scanOrThrow(s, "openshift", true);
-  }
   const tag = scan.tagStart < 0 ? "" : s.slice(scan.tagStart, scan.tagEnd);
   const id = d < 0 ? "" : s.slice(d);
   // The first "/" of the name and the end of the first segment come from the scan (no domain is
