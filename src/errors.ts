@@ -80,16 +80,38 @@ const OMIT_VALUE: ReadonlySet<FieldErrorType> = new Set<FieldErrorType>([
   "InternalError",
 ]);
 
+/**
+ * `String(x)` that never throws (null-prototype objects, throwing `toString`, symbols): the input
+ * guard for text that reaches a message (issue 2 "Bad input": never a bare `TypeError`).
+ */
+function safeText(x: unknown): string {
+  if (typeof x === "string") return x;
+  if (
+    x === null ||
+    x === undefined ||
+    typeof x === "number" ||
+    typeof x === "boolean" ||
+    typeof x === "bigint"
+  )
+    return String(x);
+  return Object.prototype.toString.call(x);
+}
+
 function formatValue(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
   if (value === null || value === undefined) return "null";
   if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
     return String(value);
   try {
-    return JSON.stringify(value) ?? String(value);
+    return JSON.stringify(value) ?? safeText(value);
   } catch {
-    return String(value);
+    return safeText(value);
   }
+}
+
+/** A list of field errors from anything: a non-array is an empty list (as Go's nil slice). */
+function fieldErrorList(v: unknown): readonly FieldError[] {
+  return Array.isArray(v) ? v : [];
 }
 
 /**
@@ -103,13 +125,18 @@ function formatValue(value: unknown): string {
  * @public
  */
 export function formatFieldError(e: FieldError): string {
-  return `${e.field}: ${fieldErrorBody(e)}`;
+  const field = typeof e === "object" && e !== null ? safeText(e.field) : "";
+  return `${field}: ${fieldErrorBody(e)}`;
 }
 
 function fieldErrorBody(e: FieldError): string {
-  let s = TYPE_LABEL[e.type];
-  if (!OMIT_VALUE.has(e.type)) s += `: ${formatValue(e.value)}`;
-  if (e.detail !== "") s += `: ${e.detail}`;
+  // Anything may come in (issue 2 "Bad input"): an unknown type prints as Go's `Type.String()` does.
+  const fe: Partial<Record<keyof FieldError, unknown>> = typeof e === "object" && e !== null ? e : {};
+  const type = fe.type;
+  const known = typeof type === "string" && Object.hasOwn(TYPE_LABEL, type);
+  let s = known ? TYPE_LABEL[type as FieldErrorType] : `<unknown error ${JSON.stringify(safeText(type))}>`;
+  if (!known || !OMIT_VALUE.has(type as FieldErrorType)) s += `: ${formatValue(fe.value)}`;
+  if (typeof fe.detail === "string" && fe.detail !== "") s += `: ${fe.detail}`;
   return s;
 }
 
@@ -149,8 +176,8 @@ export function invalidField(field: string, value: unknown, detail: string): Fie
  * @public
  */
 export function notSupportedField(field: string, value: unknown, validValues: readonly string[]): FieldError {
-  const detail =
-    validValues.length > 0 ? `supported values: ${validValues.map((v) => JSON.stringify(v)).join(", ")}` : "";
+  const valid: readonly unknown[] = Array.isArray(validValues) ? validValues : [];
+  const detail = valid.length > 0 ? `supported values: ${valid.map(formatValue).join(", ")}` : "";
   return { type: "FieldValueNotSupported", field, value, detail };
 }
 
@@ -288,7 +315,7 @@ export class ImageStreamError extends Error {
     this.name = new.target.name;
     this.reason = reason;
     this.code = CODES[reason];
-    this.fieldErrors = Object.freeze([...(options.fieldErrors ?? [])]);
+    this.fieldErrors = Object.freeze([...fieldErrorList(options.fieldErrors)]);
     this.resource = options.resource;
   }
 
@@ -353,14 +380,19 @@ export class InvalidError extends ImageStreamError {
     fieldErrors: readonly FieldError[];
     cause?: unknown;
   }) {
-    const group = args.group ?? "image.openshift.io";
-    const qualifiedKind = group === "" ? args.kind : `${args.kind}.${group}`;
-    const parts = args.fieldErrors.map(formatFieldError);
+    // Never a TypeError on odd arguments: non-string parts are printed safely, a non-array list is empty.
+    const a: Partial<Record<string, unknown>> = typeof args === "object" && args !== null ? args : {};
+    const kind = safeText(a.kind);
+    const name = safeText(a.name);
+    const group = a.group === undefined ? "image.openshift.io" : safeText(a.group);
+    const fieldErrors = fieldErrorList(a.fieldErrors);
+    const qualifiedKind = group === "" ? kind : `${kind}.${group}`;
+    const parts = fieldErrors.map(formatFieldError);
     const body = parts.length === 1 ? (parts[0] as string) : `[${parts.join(", ")}]`;
-    super("Invalid", `${qualifiedKind} ${JSON.stringify(args.name)} is invalid: ${body}`, {
-      fieldErrors: args.fieldErrors,
-      resource: { group, resource: args.kind, name: args.name },
-      cause: args.cause,
+    super("Invalid", `${qualifiedKind} ${JSON.stringify(name)} is invalid: ${body}`, {
+      fieldErrors,
+      resource: { group, resource: kind, name },
+      cause: a.cause,
     });
   }
 }

@@ -126,3 +126,43 @@ describe("errors: Kubernetes status errors", () => {
     ]);
   });
 });
+
+describe("issue 2 bad input: error helpers never throw a TypeError", () => {
+  it("issue 2 bad input: formatFieldError with an object type prints Go's unknown-type form, not TypeError", () => {
+    const e = {
+      type: ["FieldValueInvalid", Object.create(null)],
+      field: "spec.tags[x].from.name",
+      value: "x",
+      detail: "bad",
+    };
+    expect(formatFieldError(e as never)).toBe(
+      'spec.tags[x].from.name: <unknown error "[object Array]">: "x": bad',
+    );
+    expect(formatFieldError({ type: "toString", field: 1, value: 1n, detail: 2 } as never)).toBe(
+      '1: <unknown error "toString">: 1',
+    );
+    expect(formatFieldError(null as never)).toBe(': <unknown error "undefined">: null');
+    expect(
+      formatFieldError({ type: "FieldValueInvalid", field: "f", value: { a: 1n }, detail: "" } as never),
+    ).toBe("f: Invalid value: [object Object]");
+  });
+
+  it("issue 2 bad input: notSupportedField(f, v, non-array) treats the supported values as none, not TypeError", () => {
+    expect(notSupportedField("f", "v", {} as never).detail).toBe("");
+    expect(notSupportedField("f", "v", ["a", 1n] as never).detail).toBe('supported values: "a", 1');
+  });
+
+  it("issue 2 bad input: InvalidError with non-array fieldErrors has no field errors, not TypeError", () => {
+    const err = new InvalidError({ kind: "ImageStream", name: "x", fieldErrors: "abc" as never });
+    expect(err).toBeInstanceOf(InvalidError);
+    expect(err.fieldErrors).toEqual([]);
+    const odd = new InvalidError({ kind: Object.create(null), name: 5, fieldErrors: [null] } as never);
+    expect(odd.message).toBe(
+      '[object Object].image.openshift.io "5" is invalid: : <unknown error "undefined">: null',
+    );
+    expect(new InvalidError(null as never).message).toBe(
+      'undefined.image.openshift.io "undefined" is invalid: []',
+    );
+    expect(new BadRequestError("m").fieldErrors).toEqual([]);
+  });
+});

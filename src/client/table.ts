@@ -164,12 +164,13 @@ class TabWriter {
  * ```
  * @public
  */
-export function tabwrite(text: string, opts: TabwriterOptions = {}): string {
+export function tabwrite(text: string, options: TabwriterOptions = {}): string {
+  const opts = optionsOf(options);
   const w = new TabWriter(
-    Math.max(0, opts.minwidth ?? 0),
-    Math.max(0, opts.tabwidth ?? 8),
-    Math.max(0, opts.padding ?? 1),
-    (opts.padchar ?? "\t").slice(0, 1) || "\t",
+    Math.max(0, num(opts.minwidth, 0)),
+    Math.max(0, num(opts.tabwidth, 8)),
+    Math.max(0, num(opts.padding, 1)),
+    (typeof opts.padchar === "string" ? opts.padchar : "\t").slice(0, 1) || "\t",
   );
   w.write(typeof text === "string" ? text : "");
   w.flush();
@@ -276,6 +277,15 @@ function str(v: unknown): string {
   return typeof v === "string" ? v : "";
 }
 
+function num(v: unknown, fallback: number): number {
+  return typeof v === "number" && Number.isFinite(v) ? v : fallback;
+}
+
+/** An options argument: a null or non-object one is `{}` (issue 2 "Bad input": never a TypeError). */
+function optionsOf<T extends object>(opts: T | null | undefined): Partial<T> {
+  return typeof opts === "object" && opts !== null ? opts : {};
+}
+
 /**
  * `oc get is` output (SEMANTICS §16.3): `NAME`, `IMAGE REPOSITORY` (public repository if set,
  * else `spec.dockerImageRepository`, else `status.dockerImageRepository`), `TAGS`
@@ -291,7 +301,8 @@ function str(v: unknown): string {
  * ```
  * @public
  */
-export function formatImageStreamTable(streams: readonly ImageStream[], opts: TableOptions = {}): string {
+export function formatImageStreamTable(streams: readonly ImageStream[], options: TableOptions = {}): string {
+  const opts = optionsOf(options);
   const list = Array.isArray(streams) ? streams.filter((s) => s !== null && typeof s === "object") : [];
   if (list.length === 0) return "";
   const now = nowMs(opts);
@@ -333,8 +344,9 @@ export function formatImageStreamTable(streams: readonly ImageStream[], opts: Ta
  */
 export function formatImageStreamTagTable(
   istags: readonly ImageStreamTag[],
-  opts: TableOptions = {},
+  options: TableOptions = {},
 ): string {
+  const opts = optionsOf(options);
   const list = Array.isArray(istags) ? istags.filter((s) => s !== null && typeof s === "object") : [];
   if (list.length === 0) return "";
   const now = nowMs(opts);

@@ -2,8 +2,10 @@
  * What the API server does to every object it decodes and returns (SEMANTICS §1.11): tags sorted by
  * name, duplicates last-wins, policies defaulted, legacy repository tags/IDs stripped.
  */
+import { BadRequestError, invalidField } from "../errors.js";
 import { type DockerImageReference, exactReference, parseDockerImageReference } from "../reference/index.js";
 import { IMPORT_MODE_LEGACY, SOURCE_TAG_REFERENCE_POLICY } from "./constants.js";
+import { imageStreamImportShapeErrors, imageStreamShapeErrors, isObj, throwIfShapeErrors } from "./guards.js";
 import type {
   ImageStream,
   ImageStreamSpec,
@@ -39,6 +41,7 @@ export interface NormalizeOptions {
  * @public
  */
 export function compareTagNames(a: string, b: string): number {
+  if (typeof a !== "string" || typeof b !== "string") throw new BadRequestError("tag names must be strings");
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
     const x = a.charCodeAt(i);
@@ -74,7 +77,8 @@ function stripTagAndId(repo: string | undefined): string | undefined {
 }
 
 function defaultMode(opts: NormalizeOptions | undefined): string {
-  return opts?.defaultImportMode ?? IMPORT_MODE_LEGACY;
+  const mode = isObj(opts) ? opts.defaultImportMode : undefined;
+  return typeof mode === "string" && mode !== "" ? mode : IMPORT_MODE_LEGACY;
 }
 
 /** Applies R1.3.4 and R1.3.5 to the policies of anything carrying them; same object when nothing changes. */
@@ -104,6 +108,9 @@ function withPolicyDefaults<T extends Pick<TagReference, "importPolicy" | "refer
  * @public
  */
 export function normalizeTagReference(tag: TagReference, opts?: NormalizeOptions): TagReference {
+  if (!isObj(tag) || Array.isArray(tag)) {
+    throwIfShapeErrors("TagReference", tag, [invalidField("<root>", tag, "must be an object")]);
+  }
   return withPolicyDefaults(tag, defaultMode(opts));
 }
 
@@ -124,7 +131,7 @@ function dedupeAndSort<T>(list: readonly T[], key: (t: T) => string, map: (t: T)
 }
 
 function normalizeSpec(spec: ImageStreamSpec | undefined, mode: string): ImageStreamSpec | undefined {
-  if (spec === undefined) return spec;
+  if (!isObj(spec)) return spec;
   if ((spec.tags as unknown) === null) {
     // JSON null decodes to a nil list in Go, which is the same as an absent one (omitempty).
     const { tags: _null, ...rest } = spec;
@@ -147,7 +154,7 @@ function normalizeSpec(spec: ImageStreamSpec | undefined, mode: string): ImageSt
 }
 
 function normalizeStatus(status: ImageStreamStatus | undefined): ImageStreamStatus | undefined {
-  if (status === undefined) return status;
+  if (!isObj(status)) return status;
   if ((status.tags as unknown) === null) {
     const { tags: _null, ...rest } = status;
     return normalizeStatus(rest);
@@ -184,6 +191,7 @@ function normalizeStatus(status: ImageStreamStatus | undefined): ImageStreamStat
  * @public
  */
 export function normalizeImageStream(stream: ImageStream, opts?: NormalizeOptions): ImageStream {
+  throwIfShapeErrors("ImageStream", stream, imageStreamShapeErrors(stream));
   const mode = defaultMode(opts);
   const spec = normalizeSpec(stream.spec, mode);
   const status = normalizeStatus(stream.status);
@@ -224,17 +232,19 @@ export function normalizeImageStreamImport(
   isi: ImageStreamImport,
   opts?: NormalizeOptions,
 ): ImageStreamImport {
+  throwIfShapeErrors("ImageStreamImport", isi, imageStreamImportShapeErrors(isi));
   const mode = defaultMode(opts);
   let spec = isi.spec;
-  if (spec !== undefined) {
+  if (isObj(spec)) {
     const images = spec.images;
     let nextImages = images;
-    if (images !== undefined) {
+    if (Array.isArray(images)) {
       const mapped = images.map((i) => normalizeImageImportSpec(i, mode));
       if (mapped.some((m, i) => m !== images[i])) nextImages = mapped;
     }
-    const repository: RepositoryImportSpec | undefined =
-      spec.repository === undefined ? undefined : withPolicyDefaults(spec.repository, mode);
+    const repository: RepositoryImportSpec | undefined = isObj(spec.repository)
+      ? withPolicyDefaults(spec.repository, mode)
+      : spec.repository;
     if (nextImages !== images || repository !== spec.repository) {
       spec = { ...spec };
       if (nextImages !== images) spec.images = nextImages;
@@ -242,7 +252,7 @@ export function normalizeImageStreamImport(
     }
   }
   let status = isi.status;
-  if (status?.import !== undefined) {
+  if (isObj(status) && isObj(status.import)) {
     const stream = normalizeImageStream(status.import, opts);
     if (stream !== status.import) status = { ...status, import: stream };
   }

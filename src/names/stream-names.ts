@@ -4,6 +4,7 @@
  * local tag references.
  */
 import { ImageReferenceError } from "../errors.js";
+import { safeString } from "../reference/guards.js";
 import { isDigest } from "../reference/index.js";
 
 const DEFAULT_IMAGE_TAG = "latest";
@@ -136,7 +137,7 @@ export function joinImageStreamImage(name: string, id: string): string {
  * @public
  */
 export function parseImageStreamTagName(s: string): { name: string; tag: string } {
-  const input = typeof s === "string" ? s : String(s);
+  const input = safeString(s);
   const q = goQuote(input);
   if (input.includes("@")) {
     throw new ImageReferenceError(
@@ -180,7 +181,7 @@ export function parseImageStreamTagName(s: string): { name: string; tag: string 
  * @public
  */
 export function parseImageStreamImageName(s: string): { name: string; id: string } {
-  const input = typeof s === "string" ? s : String(s);
+  const input = safeString(s);
   const q = goQuote(input);
   const i = input.indexOf("@");
   if (i === -1 || input.indexOf("@", i + 1) !== -1) {

@@ -1,4 +1,5 @@
 import { ImageReferenceError, type ImageReferenceErrorKind } from "../errors.js";
+import { referenceOptions, safeString } from "./guards.js";
 
 /**
  * Which implementation's rules to follow.
@@ -196,9 +197,9 @@ export function digestMessage(kind: ImageReferenceErrorKind): string {
  */
 export function parseDigest(s: string, opts: { dialect?: ReferenceDialect } = {}): Digest {
   if (typeof s !== "string") {
-    throw new ImageReferenceError("DigestInvalidFormat", DIGEST_INVALID_FORMAT, String(s));
+    throw new ImageReferenceError("DigestInvalidFormat", DIGEST_INVALID_FORMAT, safeString(s));
   }
-  const kind = digestError(s, opts.dialect ?? "openshift");
+  const kind = digestError(s, referenceOptions(opts).dialect ?? "openshift");
   if (kind !== undefined) throw new ImageReferenceError(kind, digestMessage(kind), s);
   const i = s.indexOf(":");
   return { algorithm: s.slice(0, i), hex: s.slice(i + 1) };

@@ -5,6 +5,7 @@
  */
 import { ImageReferenceError } from "../errors.js";
 import { digestError, digestMessage, type ReferenceDialect, scannedDigestError } from "./digest.js";
+import { referenceArg, referenceOptions, safeString } from "./guards.js";
 import {
   MSG_DIGEST_INVALID,
   MSG_INVALID_FORMAT,
@@ -85,7 +86,7 @@ function fail(kind: ImageReferenceError["kind"], message: string, input: string,
 
 function ensureString(s: unknown, kind: ImageReferenceError["kind"] = "ReferenceInvalidFormat"): string {
   if (typeof s === "string") return s;
-  return fail(kind, MSG_INVALID_FORMAT, String(s));
+  return fail(kind, MSG_INVALID_FORMAT, safeString(s));
 }
 
 /**
@@ -177,6 +178,7 @@ function throwGrammarError(
  */
 export function parseReference(s: string, opts?: ParseReferenceOptions): Reference {
   if (typeof s !== "string") s = ensureString(s);
+  if (opts !== undefined) opts = referenceOptions(opts);
   let dialect: ReferenceDialect = "docker";
   let nameRule = false;
   if (opts !== undefined) {
@@ -276,6 +278,7 @@ function hasDotOrColon(s: string, from: number, to: number): boolean {
  */
 export function parseNormalizedNamed(s: string, opts?: ParseReferenceOptions): Reference {
   s = ensureString(s);
+  if (opts !== undefined) opts = referenceOptions(opts);
   if (s.length === 64 && isIdentifier(s)) fail("NameIsHexIdentifier", msgHexIdentifier(s), s);
   // splitDockerDomain: decide the domain, where the remote name starts, and whether upstream
   // would parse the input verbatim (domain taken from it) or behind a docker.io[/library] prefix.
@@ -346,6 +349,7 @@ export function parseNormalizedNamed(s: string, opts?: ParseReferenceOptions): R
  * @public
  */
 export function referenceName(r: Reference): string {
+  r = referenceArg(r);
   return r.domain === "" ? r.path : `${r.domain}/${r.path}`;
 }
 
@@ -360,6 +364,7 @@ export function referenceName(r: Reference): string {
  * @public
  */
 export function referenceToString(r: Reference): string {
+  r = referenceArg(r);
   let s = referenceName(r);
   if (r.tag !== "") s += `:${r.tag}`;
   if (r.digest !== "") s = s === "" ? r.digest : `${s}@${r.digest}`;
@@ -377,6 +382,7 @@ export function referenceToString(r: Reference): string {
  * @public
  */
 export function familiarName(r: Reference): string {
+  r = referenceArg(r);
   if (r.domain !== DEFAULT_DOMAIN) return referenceName(r);
   let path = r.path;
   if (path.startsWith(OFFICIAL_REPO_PREFIX)) {
@@ -396,6 +402,7 @@ export function familiarName(r: Reference): string {
  * @public
  */
 export function familiarString(r: Reference): string {
+  r = referenceArg(r);
   if (r.path === "" && r.domain === "") return r.digest;
   let s = familiarName(r);
   if (r.tag !== "") s += `:${r.tag}`;
@@ -433,6 +440,7 @@ export function parseDockerRef(s: string, opts?: ParseReferenceOptions): Referen
  */
 export function parseAnyReference(s: string, opts?: ParseReferenceOptions): Reference {
   s = ensureString(s);
+  if (opts !== undefined) opts = referenceOptions(opts);
   if (isIdentifier(s)) return { domain: "", path: "", tag: "", digest: `sha256:${s}` };
   if (digestError(s, opts?.dialect ?? "docker") === undefined)
     return { domain: "", path: "", tag: "", digest: s };
@@ -468,6 +476,7 @@ export function parseNamed(s: string, opts?: ParseReferenceOptions): Reference {
  */
 export function withName(name: string, opts?: ParseReferenceOptions): Reference {
   name = ensureString(name);
+  if (opts !== undefined) opts = referenceOptions(opts);
   const dialect = opts?.dialect ?? "docker";
   const m = matchAnchoredName(name, dialect === "docker");
   if (m === null) return fail("ReferenceInvalidFormat", MSG_INVALID_FORMAT, name);
@@ -488,7 +497,9 @@ export function withName(name: string, opts?: ParseReferenceOptions): Reference 
  * @public
  */
 export function withTag(r: Reference, tag: string): Reference {
-  if (typeof tag !== "string" || !isTag(tag)) return fail("TagInvalidFormat", MSG_TAG_INVALID, String(tag));
+  r = referenceArg(r);
+  if (typeof tag !== "string" || !isTag(tag))
+    return fail("TagInvalidFormat", MSG_TAG_INVALID, safeString(tag));
   if (r.path === "") fail("ReferenceInvalidFormat", MSG_INVALID_FORMAT, r.digest);
   return r.tag === tag ? r : { ...r, tag };
 }
@@ -504,8 +515,9 @@ export function withTag(r: Reference, tag: string): Reference {
  * @public
  */
 export function withDigest(r: Reference, digest: string): Reference {
+  r = referenceArg(r);
   if (typeof digest !== "string" || !isDigestGrammar(digest)) {
-    return fail("DigestInvalidFormat", MSG_DIGEST_INVALID, String(digest));
+    return fail("DigestInvalidFormat", MSG_DIGEST_INVALID, safeString(digest));
   }
   if (r.path === "") fail("ReferenceInvalidFormat", MSG_INVALID_FORMAT, r.digest);
   return r.digest === digest ? r : { ...r, digest };
@@ -521,6 +533,7 @@ export function withDigest(r: Reference, digest: string): Reference {
  * @public
  */
 export function trimNamed(r: Reference): Reference {
+  r = referenceArg(r);
   return r.tag === "" && r.digest === "" ? r : { domain: r.domain, path: r.path, tag: "", digest: "" };
 }
 
@@ -535,6 +548,7 @@ export function trimNamed(r: Reference): Reference {
  * @public
  */
 export function tagNameOnly(r: Reference): Reference {
+  r = referenceArg(r);
   if (r.tag !== "" || r.digest !== "" || r.path === "") return r;
   return { ...r, tag: "latest" };
 }

@@ -5,6 +5,7 @@
 import { ImageReferenceError } from "../errors.js";
 import { isDigest } from "./digest.js";
 import { scanOrThrow } from "./docker.js";
+import { dockerImageReferenceArg, safeString } from "./guards.js";
 import { MSG_INVALID_FORMAT } from "./messages.js";
 import { scan } from "./scanner.js";
 
@@ -51,7 +52,7 @@ const DEFAULT_TAG = "latest";
  */
 export function parseDockerImageReference(s: string): DockerImageReference {
   if (typeof s !== "string")
-    throw new ImageReferenceError("ReferenceInvalidFormat", MSG_INVALID_FORMAT, String(s));
+    throw new ImageReferenceError("ReferenceInvalidFormat", MSG_INVALID_FORMAT, safeString(s));
   // Scan and all checks in upstream order (a failing input is scanned once before it throws).
   scanOrThrow(s, "openshift", true);
   const e = scan.nameEnd;
@@ -123,6 +124,7 @@ function field(v: unknown): string {
  * @public
  */
 export function nameString(r: DockerImageReference): string {
+  r = dockerImageReferenceArg(r);
   const name = field(r.name);
   if (name === "") return "";
   const id = field(r.id);
@@ -141,6 +143,7 @@ export function nameString(r: DockerImageReference): string {
  * @public
  */
 export function exactReference(r: DockerImageReference): string {
+  r = dockerImageReferenceArg(r);
   const name = nameString(r);
   if (name === "") return "";
   const registry = field(r.registry);
@@ -162,6 +165,7 @@ export function exactReference(r: DockerImageReference): string {
  * @public
  */
 export function referenceString(r: DockerImageReference): string {
+  r = dockerImageReferenceArg(r);
   if (field(r.namespace) === "" && isRegistryDockerHub(field(r.registry))) {
     return exactReference({ ...r, namespace: DEFAULT_NAMESPACE });
   }
@@ -179,6 +183,7 @@ export function referenceString(r: DockerImageReference): string {
  * @public
  */
 export function mostSpecific(r: DockerImageReference): DockerImageReference {
+  r = dockerImageReferenceArg(r);
   const id = field(r.id);
   if (id === "") return r;
   if (isDigest(id)) return field(r.tag) === "" ? r : { ...r, tag: "" };
@@ -197,6 +202,7 @@ export function mostSpecific(r: DockerImageReference): DockerImageReference {
  * @public
  */
 export function dockerClientDefaults(r: DockerImageReference): DockerImageReference {
+  r = dockerImageReferenceArg(r);
   const registry = field(r.registry) === "" ? DEFAULT_REGISTRY : field(r.registry);
   const namespace =
     field(r.namespace) === "" && isRegistryDockerHub(registry) ? DEFAULT_NAMESPACE : field(r.namespace);
@@ -215,6 +221,7 @@ export function dockerClientDefaults(r: DockerImageReference): DockerImageRefere
  * @public
  */
 export function minimalReference(r: DockerImageReference): DockerImageReference {
+  r = dockerImageReferenceArg(r);
   return r.tag === DEFAULT_TAG ? { ...r, tag: "" } : r;
 }
 
@@ -229,6 +236,7 @@ export function minimalReference(r: DockerImageReference): DockerImageReference 
  * @public
  */
 export function daemonMinimal(r: DockerImageReference): DockerImageReference {
+  r = dockerImageReferenceArg(r);
   let out = r;
   if (r.registry === DEFAULT_V1_REGISTRY || r.registry === DEFAULT_V2_REGISTRY) {
     out = { ...out, registry: DEFAULT_REGISTRY };
@@ -249,6 +257,7 @@ export function daemonMinimal(r: DockerImageReference): DockerImageReference {
  * @public
  */
 export function asV2(r: DockerImageReference): DockerImageReference {
+  r = dockerImageReferenceArg(r);
   return r.registry === DEFAULT_V1_REGISTRY || r.registry === DEFAULT_REGISTRY
     ? { ...r, registry: DEFAULT_V2_REGISTRY }
     : r;
@@ -264,6 +273,7 @@ export function asV2(r: DockerImageReference): DockerImageReference {
  * @public
  */
 export function asRepository(r: DockerImageReference): DockerImageReference {
+  r = dockerImageReferenceArg(r);
   return field(r.tag) === "" && field(r.id) === "" ? r : { ...r, tag: "", id: "" };
 }
 
@@ -277,6 +287,7 @@ export function asRepository(r: DockerImageReference): DockerImageReference {
  * @public
  */
 export function repositoryName(r: DockerImageReference): string {
+  r = dockerImageReferenceArg(r);
   return exactReference({
     registry: "",
     namespace: field(r.namespace),
@@ -359,6 +370,7 @@ export function registryHostPort(r: DockerImageReference, insecure: boolean): { 
  * @public
  */
 export function registryURL(r: DockerImageReference): string {
+  r = dockerImageReferenceArg(r);
   const host = field(asV2(r).registry);
   return host === "" ? "https:" : `https://${host}`;
 }

@@ -3,7 +3,7 @@
  */
 import { BadRequestError } from "../errors.js";
 import type { ImageStream, TagEvent } from "../model/index.js";
-import { defaultTag, int, itemsOf, specHasTag, statusHasTag, str } from "./internal.js";
+import { defaultTag, int, itemsOf, optionsOf, specHasTag, statusHasTag, str } from "./internal.js";
 import { referenceForEvent } from "./reference-policy.js";
 
 /**
@@ -73,8 +73,9 @@ const NO_STREAM_REPOSITORY = "no image repository has been set on the image stre
 export function resolvePullSpecForTag(
   stream: ImageStream,
   tag: string,
-  opts: ResolvePullSpecOptions = {},
+  options: ResolvePullSpecOptions = {},
 ): PullSpecResolution {
+  const opts = optionsOf(options);
   const name = defaultTag(tag);
   const items = itemsOf(statusHasTag(stream, name));
   const spec = specHasTag(stream, name);
@@ -145,7 +146,7 @@ export function resolveNewestPullSpecForTag(
   opts: { readonly defaultExternal?: boolean } = {},
 ): PullSpecResolution {
   return resolvePullSpecForTag(stream, tag, {
-    defaultExternal: opts.defaultExternal === true,
+    defaultExternal: optionsOf(opts).defaultExternal === true,
     requireLatest: true,
   });
 }
@@ -166,7 +167,7 @@ export function resolveRecentPullSpecForTag(
   opts: { readonly defaultExternal?: boolean } = {},
 ): PullSpecResolution {
   return resolvePullSpecForTag(stream, tag, {
-    defaultExternal: opts.defaultExternal === true,
+    defaultExternal: optionsOf(opts).defaultExternal === true,
     requireLatest: false,
   });
 }

@@ -1,7 +1,7 @@
 /**
  * Turning field errors into the `Invalid` error the API server would answer with.
  */
-import { type FieldError, InvalidError } from "../errors.js";
+import { BadRequestError, type FieldError, InvalidError } from "../errors.js";
 
 /**
  * Throws an {@link InvalidError} (`<Kind>.image.openshift.io "<name>" is invalid: …`) when
@@ -19,5 +19,6 @@ import { type FieldError, InvalidError } from "../errors.js";
  * @public
  */
 export function assertValid(kind: string, name: string, fieldErrors: readonly FieldError[]): void {
+  if (!Array.isArray(fieldErrors)) throw new BadRequestError("assertValid: fieldErrors must be an array");
   if (fieldErrors.length > 0) throw new InvalidError({ kind, name, fieldErrors });
 }

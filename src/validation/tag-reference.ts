@@ -38,7 +38,8 @@ export function validateImportMode(importPolicy: unknown, path: string): FieldEr
  * ```
  * @public
  */
-export function validateTagReference(tagRef: unknown, path: string): FieldError[] {
+export function validateTagReference(tagRef: unknown, fieldPath: string): FieldError[] {
+  const path = typeof fieldPath === "string" ? fieldPath : "";
   const ref = asObj(tagRef);
   const errs: FieldError[] = [];
   const from = obj(ref, "from");
