@@ -2,7 +2,9 @@
  * `oc describe is/NAME` and `oc describe istag/NAME:TAG` output (SEMANTICS §16.1, §16.2;
  * OC `pkg/helpers/describe/{describer.go,helpers.go}`).
  */
+
 import type { Image, ImageStream, ImageStreamTag, NamedTagEventList, TagReference } from "../model/index.js";
+import { safeString } from "../reference/guards.js";
 import { parseDockerImageReference } from "../reference/index.js";
 import { aliasTargets, specTagIndex } from "../resolve/follow.js";
 import { prioritizeTags } from "../resolve/prioritize.js";
@@ -43,7 +45,7 @@ function list<T>(v: unknown): readonly T[] {
 function sortedEntries(m: unknown): [string, string][] {
   if (!isObj(m)) return [];
   const out: [string, string][] = [];
-  for (const [k, v] of Object.entries(m)) out.push([k, typeof v === "string" ? v : String(v ?? "")]);
+  for (const [k, v] of Object.entries(m)) out.push([k, safeString(v ?? "")]);
   out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return out;
 }

@@ -1,6 +1,11 @@
 /** Issue 2 "Bad input": the table printers treat a null or non-object options argument as {}. */
 import { describe, expect, it } from "vitest";
-import { formatImageStreamTable, formatImageStreamTagTable, tabwrite } from "../../src/client/index.js";
+import {
+  describeImageStream,
+  formatImageStreamTable,
+  formatImageStreamTagTable,
+  tabwrite,
+} from "../../src/client/index.js";
 import { BadRequestError } from "../../src/errors.js";
 
 const NOW = "2016-01-29T14:40:11Z";
@@ -32,5 +37,16 @@ describe("issue 2 bad input: client tables", () => {
   it("issue 2 bad input: tabwrite with null options or a non-string padchar uses the defaults, not TypeError", () => {
     expect(tabwrite("a\tb\n", null as never)).toBe(tabwrite("a\tb\n"));
     expect(tabwrite("a\tb\n", { padchar: 5, minwidth: "x" } as never)).toBe(tabwrite("a\tb\n"));
+  });
+
+  it("issue 2 bad input: describeImageStream with a null-prototype label value prints it, not TypeError", () => {
+    const s = {
+      ...stream,
+      metadata: { ...stream.metadata, labels: { template: Object.create(null), app: "x", n: 1 } },
+    };
+    const text = describeImageStream(s as never, { now: NOW });
+    expect(text).toContain("app=x");
+    expect(text).toContain("n=1");
+    expect(text).toContain("template=[object Object]");
   });
 });
