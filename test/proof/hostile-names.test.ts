@@ -309,3 +309,53 @@ it("the pollution check itself detects a polluted Object.prototype", () => {
   }
   expectNoPollution();
 });
+
+describe("hostile names that are valid DNS names as stream and namespace (constructor, prototype)", () => {
+  for (const [ns, name] of [
+    ["prototype", "constructor"],
+    ["constructor", "prototype"],
+  ] as const) {
+    it(`stream ${ns}/${name}: create, mapping, oc tag across the catalog, describe, delete`, () => {
+      const created = untouched(
+        {
+          apiVersion: "image.openshift.io/v1",
+          kind: "ImageStream",
+          metadata: { name, namespace: ns },
+        } as ImageStream,
+        (s) => lib.createImageStream(s, { now: NOW }),
+      );
+      expect(created.metadata?.name).toBe(name);
+      const mapped = untouched(created, (s) =>
+        lib.applyImageStreamMapping(s, mapping(name, ns, "toString", DIGEST_A), { now: NOW }),
+      ).stream;
+      expect(lib.latestTaggedImage(mapped, "toString")?.image).toBe(DIGEST_A);
+      const tagInCatalog = L.tagInCatalog as unknown as (
+        c: lib.Catalog,
+        r: unknown,
+        o: unknown,
+      ) => { catalog: lib.Catalog; messages: readonly string[] };
+      const catalog = lib.createCatalog({ imageStreams: [mapped], images: [] });
+      const out = tagInCatalog(
+        catalog,
+        frozen({
+          source: `${name}:toString`,
+          destinations: [`${ns}/${name}:__proto__`, `${ns}/${name}:constructor`],
+          namespace: ns,
+        }),
+        { now: NOW },
+      );
+      expectNoPollution();
+      expect(out.messages).toEqual([
+        `Tag ${name}:__proto__ set to ${name}@${DIGEST_A}.`,
+        `Tag ${name}:constructor set to ${name}@${DIGEST_A}.`,
+      ]);
+      const stored = out.catalog.getImageStream(ns, name) as ImageStream;
+      expect(stored.spec?.tags?.map((t) => t.name)).toEqual(["__proto__", "constructor"]);
+      expect(lib.latestTaggedImage(stored, "__proto__")?.image).toBe(DIGEST_A);
+      expect(out.catalog.getImageStream(name, ns)).toBeUndefined();
+      expect(lib.describeImageStream(stored, { now: NOW })).toContain("__proto__");
+      const deleted = untouched(stored, (s) => lib.deleteImageStreamTag(s, "__proto__", { now: NOW }));
+      expect(deleted.spec?.tags?.map((t) => t.name)).toEqual(["constructor"]);
+    });
+  }
+});
