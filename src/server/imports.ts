@@ -130,7 +130,8 @@ class TagDraft {
 
   top(tag: string): TagEvent | undefined {
     const list = this.status.get(tag);
-    return Array.isArray(list?.items) ? list.items[0] : undefined;
+    const top: unknown = Array.isArray(list?.items) ? list.items[0] : undefined;
+    return isObj(top) ? (top as TagEvent) : undefined; // a null item (fuzz) is no event
   }
 
   /** R7 (`AddTagEventToImageStream`). */
