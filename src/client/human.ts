@@ -12,8 +12,8 @@ const HOUR = 60 * MINUTE;
  * A duration in words, exactly like go-units `HumanDuration` (used by `oc describe` for `… ago`).
  *
  * Under a second (or negative) → `Less than a second`; `1 second`; `N seconds`; `About a minute`;
- * `N minutes`; then hours rounded half up: `About an hour`, `N hours` (< 48), `N days` (< 14 days),
- * `N weeks` (< 60 days), `N months` (< 2 years, 30-day months), `N years` (365-day years).
+ * `N minutes`; then hours rounded half up: `About an hour`, `N hours` (under 48), `N days` (under 14 days),
+ * `N weeks` (under 60 days), `N months` (under 2 years, 30-day months), `N years` (365-day years).
  * Durations beyond Go's limit (about 292 years) saturate to it, as `time.Sub` does.
  *
  * @param ms - the duration in milliseconds

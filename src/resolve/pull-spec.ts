@@ -61,8 +61,8 @@ const NO_STREAM_REPOSITORY = "no image repository has been set on the image stre
  * @param tag - the tag name (`""` → `latest`)
  * @param opts - `defaultExternal`, `requireLatest`
  * @throws BadRequestError `the pull spec cannot be determined yet` (requireLatest, newer spec
- *   generation pending, no DockerImage/Source spec tag) or `no image repository has been set on
- *   the image stream status` (empty tag and no repository).
+ *   generation pending, no DockerImage/Source spec tag) or
+ *   `no image repository has been set on the image stream status` (empty tag and no repository).
  * @example
  * ```ts
  * resolvePullSpecForTag(stream, "empty", { defaultExternal: true });

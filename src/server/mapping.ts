@@ -82,8 +82,8 @@ function streamReference(stream: ImageStream, imageName: string): string | undef
  * `<internalRegistryHostname>/<namespace>/<name>@<image>`; signatures dropped), R10.2 validation,
  * R10.3 the Image is created unless `opts.getImage` knows it (an existing Image is returned
  * unmodified), R10.4 the event reference is the image's reference, or `<stream repository>@<image>`
- * when the Image already existed and the submitted one is annotated `openshift.io/image.managed:
- * "true"`, R10.5 the event has `created` = now and generation = the stream's
+ * when the Image already existed and the submitted one is annotated
+ * `openshift.io/image.managed: "true"`, R10.5 the event has `created` = now and generation = the stream's
  * `metadata.generation`, R10.6 it is added with R7 to `mapping.tag` (default `latest`), the tags
  * tracking that tag follow (R8.10) and the status-update rules apply (R6.3). Spec and stream
  * generation never change. When R7 reports no change the input stream itself is returned (no write).

@@ -14,13 +14,13 @@ const ONLY_DOCKER_IMAGE = "only DockerImage is supported";
  * Validates an ImageStreamImport (SEMANTICS R4.6.1) and returns every field error, in upstream order:
  *
  * - each `spec.images[i]`: `importPolicy.importMode` valid; `from.kind` must be `DockerImage`
- *   (`only DockerImage is supported`); `to`, if set, needs a name (`the name of the target tag must
- *   be specified`); `from.name` required and must parse, except the legacy literal `*`;
+ *   (`only DockerImage is supported`); `to`, if set, needs a name
+ *   (`the name of the target tag must be specified`); `from.name` required and must parse, except the legacy literal `*`;
  * - `spec.repository`, if set: `importPolicy.importMode` valid; `from.kind` `DockerImage`;
  *   `from.name` required (`container image references require a name`), must parse and carry no tag
  *   or ID (`you must specify an image repository, not a tag or ID`);
- * - at least one image or a repository (`you must specify at least one image or a repository
- *   import`, Invalid on `spec.images`);
+ * - at least one image or a repository
+ *   (`you must specify at least one image or a repository import`, Invalid on `spec.images`);
  * - metadata last: name like an image stream name, namespace required and a DNS label.
  *
  * Any input shape is accepted; never throws.

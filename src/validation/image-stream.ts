@@ -36,8 +36,8 @@ export interface ValidateImageStreamOptions {
  * - R4.1.1 `metadata.name` required (`name or generateName is required`), a path segment, and
  *   matching `[a-z0-9]+(?:[._-][a-z0-9]+)*`;
  * - R4.1.2 `metadata.namespace` required and a DNS-1123 label;
- * - R4.1.3 `namespace/name` at most 255 characters (`'namespace/name' cannot be longer than 255
- *   characters` on `metadata.name`);
+ * - R4.1.3 `namespace/name` at most 255 characters
+ *   (`'namespace/name' cannot be longer than 255 characters` on `metadata.name`);
  * - R4.1.4 `spec.dockerImageRepository` parses and has no tag or ID;
  * - R4.1.5 every spec tag via {@link validateTagReference} under `spec.tags[<name>]` (tag names
  *   themselves are not validated);
