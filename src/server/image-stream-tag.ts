@@ -9,7 +9,14 @@ import {
   InvalidError,
   NotFoundError,
 } from "../errors.js";
-import type { Image, ImageStream, ImageStreamTag, TagReference } from "../model/index.js";
+import {
+  compareTagNames,
+  type Image,
+  type ImageStream,
+  type ImageStreamTag,
+  type NamedTagEventList,
+  type TagReference,
+} from "../model/index.js";
 import { parseImageStreamTagName, splitImageStreamTag } from "../names/index.js";
 import { validateImageStreamTag, validateImageStreamTagUpdate } from "../validation/index.js";
 import { createImageStream, updateImageStreamInternal } from "./image-stream.js";
@@ -81,9 +88,10 @@ function newISTag(
   stream: ImageStream,
   image: Image | undefined,
   allowEmptyEvent: boolean,
+  found?: { readonly list: NamedTagEventList | undefined; readonly specTag: TagReference | undefined },
 ): ImageStreamTag {
   const name = `${streamName(stream)}:${tag}`;
-  const list = findStatusTag(stream, tag);
+  const list = found ? found.list : findStatusTag(stream, tag);
   let event = topOf(list) as Obj | undefined;
   const meta: Obj = isObj(stream.metadata) ? stream.metadata : {};
   if (event === undefined || str(event.image) === "") {
@@ -99,7 +107,7 @@ function newISTag(
   if (isObj(meta.labels)) metadata.labels = meta.labels;
   if (meta.resourceVersion !== undefined) metadata.resourceVersion = meta.resourceVersion;
   if (meta.uid !== undefined) metadata.uid = meta.uid;
-  const specTag = findSpecTag(stream, tag);
+  const specTag = found ? found.specTag : findSpecTag(stream, tag);
   let outImage: Obj;
   if (image !== undefined) {
     outImage = { ...(image as Obj) };
@@ -125,7 +133,7 @@ function newISTag(
     }
     outImage = { metadata: { name: str(event.image) } };
   }
-  outImage.dockerImageReference = resolveReferenceForTagEvent(stream, tag, event as never);
+  outImage.dockerImageReference = resolveReferenceForTagEvent(stream, specTag, event as never);
   const spec = isObj(stream.spec) ? stream.spec : {};
   const lookup = isObj(spec.lookupPolicy) ? spec.lookupPolicy : {};
   const out: Obj = {
@@ -195,13 +203,16 @@ export function listImageStreamTags(
   const out: ImageStreamTag[] = [];
   for (const stream of list) {
     if (!isObj(stream)) continue;
-    const tags = statusTagsOf(stream)
-      .map((l) => str((l as Obj).tag))
-      .sort();
-    for (const tag of tags) {
-      const top = topOf(findStatusTag(stream, tag));
+    // One pass over each list (the last duplicate wins, R1.11.2), so listing n tags is O(n log n).
+    const statusByTag = new Map<string, NamedTagEventList>();
+    for (const l of statusTagsOf(stream)) if (isObj(l)) statusByTag.set(str((l as Obj).tag), l);
+    const specByTag = new Map<string, TagReference>();
+    for (const t of specTagsOf(stream)) if (isObj(t)) specByTag.set(str((t as Obj).name), t as TagReference);
+    for (const tag of [...statusByTag.keys()].sort(compareTagNames)) {
+      const list = statusByTag.get(tag);
+      const top = topOf(list);
       if (top === undefined || str((top as Obj).image) === "") continue;
-      out.push(newISTag(tag, stream, undefined, false));
+      out.push(newISTag(tag, stream, undefined, false, { list, specTag: specByTag.get(tag) }));
     }
   }
   return out;
