@@ -13,7 +13,7 @@ export default defineConfig([
     clean: ["!cli.js", "!cli.js.map"],
     treeshake: true,
     splitting: false,
-    external: ["zod", "immer"],
+    external: ["zod"],
   },
   {
     // The `imagestream` command (bin): the library bundled in, `yaml` loaded from node_modules.
@@ -27,6 +27,6 @@ export default defineConfig([
     clean: false,
     treeshake: true,
     splitting: false,
-    external: ["zod", "immer", "yaml"],
+    external: ["zod", "yaml"],
   },
 ]);
