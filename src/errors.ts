@@ -5,8 +5,10 @@
  * the upstream message, and (for `Invalid`) the list of field errors with Kubernetes field paths
  * such as `spec.tags[latest].from.name`. `toStatus()` turns any of them into a `Status` object.
  *
- * This module has no dependencies so that every other module (including `reference/`) may use it.
+ * Its only import is the internal `safe-string.ts`, so every other module (including `reference/`) may use it.
  */
+
+import { safeString } from "./safe-string.js";
 
 /**
  * Kubernetes status reasons used by the image API.
@@ -80,32 +82,15 @@ const OMIT_VALUE: ReadonlySet<FieldErrorType> = new Set<FieldErrorType>([
   "InternalError",
 ]);
 
-/**
- * `String(x)` that never throws (null-prototype objects, throwing `toString`, symbols): the input
- * guard for text that reaches a message (issue 2 "Bad input": never a bare `TypeError`).
- */
-function safeText(x: unknown): string {
-  if (typeof x === "string") return x;
-  if (
-    x === null ||
-    x === undefined ||
-    typeof x === "number" ||
-    typeof x === "boolean" ||
-    typeof x === "bigint"
-  )
-    return String(x);
-  return Object.prototype.toString.call(x);
-}
-
 function formatValue(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
   if (value === null || value === undefined) return "null";
   if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
     return String(value);
   try {
-    return JSON.stringify(value) ?? safeText(value);
+    return JSON.stringify(value) ?? safeString(value);
   } catch {
-    return safeText(value);
+    return safeString(value);
   }
 }
 
@@ -125,7 +110,7 @@ function fieldErrorList(v: unknown): readonly FieldError[] {
  * @public
  */
 export function formatFieldError(e: FieldError): string {
-  const field = typeof e === "object" && e !== null ? safeText(e.field) : "";
+  const field = typeof e === "object" && e !== null ? safeString(e.field) : "";
   return `${field}: ${fieldErrorBody(e)}`;
 }
 
@@ -134,7 +119,7 @@ function fieldErrorBody(e: FieldError): string {
   const fe: Partial<Record<keyof FieldError, unknown>> = typeof e === "object" && e !== null ? e : {};
   const type = fe.type;
   const known = typeof type === "string" && Object.hasOwn(TYPE_LABEL, type);
-  let s = known ? TYPE_LABEL[type as FieldErrorType] : `<unknown error ${JSON.stringify(safeText(type))}>`;
+  let s = known ? TYPE_LABEL[type as FieldErrorType] : `<unknown error ${JSON.stringify(safeString(type))}>`;
   if (!known || !OMIT_VALUE.has(type as FieldErrorType)) s += `: ${formatValue(fe.value)}`;
   if (typeof fe.detail === "string" && fe.detail !== "") s += `: ${fe.detail}`;
   return s;
@@ -382,9 +367,9 @@ export class InvalidError extends ImageStreamError {
   }) {
     // Never a TypeError on odd arguments: non-string parts are printed safely, a non-array list is empty.
     const a: Partial<Record<string, unknown>> = typeof args === "object" && args !== null ? args : {};
-    const kind = safeText(a.kind);
-    const name = safeText(a.name);
-    const group = a.group === undefined ? "image.openshift.io" : safeText(a.group);
+    const kind = safeString(a.kind);
+    const name = safeString(a.name);
+    const group = a.group === undefined ? "image.openshift.io" : safeString(a.group);
     const fieldErrors = fieldErrorList(a.fieldErrors);
     const qualifiedKind = group === "" ? kind : `${kind}.${group}`;
     const parts = fieldErrors.map(formatFieldError);

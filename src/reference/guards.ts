@@ -8,21 +8,10 @@
  * - options: a null or non-object options argument is `{}`; unknown option values are ignored.
  */
 import { BadRequestError } from "../errors.js";
+import { safeString } from "../safe-string.js";
 import type { ReferenceDialect } from "./digest.js";
 
-/** `String(x)` that never throws (null-prototype objects, throwing `toString`, symbols). */
-export function safeString(x: unknown): string {
-  if (typeof x === "string") return x;
-  if (
-    x === null ||
-    x === undefined ||
-    typeof x === "number" ||
-    typeof x === "boolean" ||
-    typeof x === "bigint"
-  )
-    return String(x);
-  return Object.prototype.toString.call(x);
-}
+export { safeString };
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null;
