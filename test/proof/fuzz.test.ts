@@ -46,7 +46,9 @@ describe("fuzz: every public function that takes user data", () => {
         level === "data" ? "user data (JSON documents, mutated; any string)" : "any JavaScript value";
       const title = `${name}(${kinds.join(", ")}) on ${what}: only ImageStreamError, inputs untouched (${RUNS} runs)`;
       if (typeof fn !== "function") {
-        it.skip(`${title} — not exported yet`, () => {});
+        it(`${title}: the table names a function src/index.ts does not export`, () => {
+          expect.fail(`FUZZ_TABLE lists ${name}, which is not a public function: remove the row`);
+        });
         continue;
       }
       const known = KNOWN_FAILURES[`${name}/${level}`];
