@@ -9,6 +9,7 @@ import { parseDockerImageReference } from "../reference/index.js";
 import { aliasTargets, specTagIndex } from "../resolve/follow.js";
 import { prioritizeTags } from "../resolve/prioritize.js";
 import { timestampSeconds } from "../resolve/sort-status-tags.js";
+import { isObj, type Obj, str } from "../server/internal.js";
 import { type Clock, nowTimestamp } from "../server/options.js";
 import { humanDuration, humanSize } from "./human.js";
 import { tabwrite } from "./table.js";
@@ -25,16 +26,6 @@ import { tabwrite } from "./table.js";
 export interface DescribeOptions {
   /** The clock relative times (`… ago`) are computed from. */
   readonly now?: Clock;
-}
-
-type Obj = Record<string, unknown>;
-
-function isObj(v: unknown): v is Obj {
-  return v !== null && typeof v === "object" && !Array.isArray(v);
-}
-
-function str(v: unknown): string {
-  return typeof v === "string" ? v : "";
 }
 
 function list<T>(v: unknown): readonly T[] {

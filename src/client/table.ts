@@ -3,8 +3,11 @@
  * (SEMANTICS §16, OAS `pkg/image/printers/internalversion/printer.go`).
  */
 import type { ImageStream, ImageStreamTag } from "../model/index.js";
+import { optionsOf } from "../resolve/internal.js";
 import { sortStatusTags, timestampSeconds } from "../resolve/sort-status-tags.js";
+import { str } from "../server/internal.js";
 import { type Clock, nowTimestamp } from "../server/options.js";
+import { byteLength } from "../validation/internal.js";
 import { humanDuration } from "./human.js";
 
 /**
@@ -199,21 +202,6 @@ function renderTable(header: readonly string[], rows: readonly (readonly string[
   return tabwrite(text, KUBECTL_TABLE);
 }
 
-/** UTF-8 byte length (Go `len` of a string). */
-function byteLength(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
-
 /**
  * The `TAGS` column of `oc get is` (`printTagsUpToWidth`): tags in R12.8 order, comma-joined,
  * within `preferredWidth` characters with a 25% overshoot allowance, at least one tag, then
@@ -273,17 +261,8 @@ export function ago(nowMillis: number, createdSeconds: number): string {
   return `${humanDuration(ms)} ago`;
 }
 
-function str(v: unknown): string {
-  return typeof v === "string" ? v : "";
-}
-
 function num(v: unknown, fallback: number): number {
   return typeof v === "number" && Number.isFinite(v) ? v : fallback;
-}
-
-/** An options argument: a null or non-object one is `{}` (issue 2 "Bad input": never a TypeError). */
-function optionsOf<T extends object>(opts: T | null | undefined): Partial<T> {
-  return typeof opts === "object" && opts !== null ? opts : {};
 }
 
 /**

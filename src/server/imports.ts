@@ -24,6 +24,7 @@ import {
 } from "../model/index.js";
 import { exactReference, mostSpecific, parseDockerImageReference } from "../reference/index.js";
 import { createImageStreamInternal, updateImageStreamInternal } from "./image-stream.js";
+import { isObj, str } from "./internal.js";
 import { normalizeStream } from "./normalize.js";
 import { nowTimestamp, type ServerOptions } from "./options.js";
 import { addEventToList } from "./tag-events.js";
@@ -61,16 +62,6 @@ export interface ImportApplication {
   readonly images: readonly Image[];
   /** Whether the stream was written (R11.5). */
   readonly changed: boolean;
-}
-
-type Obj = Record<string, unknown>;
-
-function isObj(v: unknown): v is Obj {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-function str(v: unknown): string {
-  return typeof v === "string" ? v : "";
 }
 
 function num(v: unknown): number {
