@@ -2,6 +2,7 @@
  * Helpers for the CLI tests: the built binary run as a real process on temporary files.
  */
 import { execFileSync, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import {
   chmodSync,
   copyFileSync,
@@ -16,6 +17,7 @@ import {
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildSync } from "esbuild";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const CLI = join(ROOT, "dist/cli.js");
@@ -55,9 +57,44 @@ export interface Run {
   readonly stderr: string;
 }
 
-/** Runs `node dist/cli.js ...args`. */
+let standaloneCli: string | undefined;
+
+/**
+ * The CLI bundled with its dependencies into a world-readable temporary folder, for runs as
+ * another user (root ignores file modes, so permission tests run as `nobody`): the checkout itself
+ * may sit below a folder that user cannot enter (`mktemp -d` makes 0700 folders).
+ */
+function cliForOtherUser(): string {
+  if (standaloneCli !== undefined) return standaloneCli;
+  // one folder per checkout, rebuilt on every run, so runs do not pile up bundles in /tmp
+  const dir = join(
+    tmpdir(),
+    `imagestream-cli-bin-${createHash("sha256").update(ROOT).digest("hex").slice(0, 12)}`,
+  );
+  mkdirSync(dir, { recursive: true });
+  chmodSync(dir, 0o755);
+  const out = join(dir, "cli.mjs");
+  buildSync({
+    entryPoints: [CLI],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    outfile: out,
+    logLevel: "error",
+    // bundled CommonJS dependencies call require() for Node built-ins
+    banner: {
+      js: 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);',
+    },
+  });
+  chmodSync(out, 0o755);
+  standaloneCli = out;
+  return out;
+}
+
+/** Runs `node dist/cli.js ...args` (as user `uid`, when given, from a standalone bundle). */
 export function cli(args: readonly string[], opts: { input?: string; cwd?: string; uid?: number } = {}): Run {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
+  const bin = opts.uid === undefined ? CLI : cliForOtherUser();
+  const r = spawnSync(process.execPath, [bin, ...args], {
     cwd: opts.cwd ?? ROOT,
     input: opts.input ?? "",
     encoding: "utf8",
