@@ -22,6 +22,15 @@
  * ```
  * The domain is the first `/`-segment when it fits the domain grammar and is followed by `/`
  * (Go's leftmost-first preference for the optional domain group); otherwise the whole name is path.
+ *
+ * Speed on hostile input does not depend on which inputs came before. The per-character loops
+ * live in small leaf functions ({@link scanPath}, `scanFirstSegment`) whose every operation runs
+ * on valid input too: outcomes are left in {@link scan} and returned as plain indices, and the
+ * error-only work (negative encodings, re-scans) happens in the callers. V8 throws away optimized
+ * code at an operation it has never seen run; kept out of the loops, such a first invalid input
+ * after a long run of valid ones costs a recompile of a caller, never an unoptimized pass over a
+ * long string. Long runs of hex digits (IPv6 hosts, digest hex) are found by native searches for
+ * a single flat character class.
  */
 
 /** Character classes, one bit each, for ASCII codes. */
@@ -90,6 +99,12 @@ export const scan = {
    * when `segEnd < nameEnd`, and then the first one is at `segEnd`.
    */
   segEnd: 0,
+  /** Whether the last `scanPath` matched (its return value is then the end of the path). */
+  pathOk: false,
+  /** Whether the last `scanTag` matched (its return value is then the end of the tag). */
+  tagOk: false,
+  /** Product-automaton state (premultiplied) at the end of the last `scanFirstSegment`. */
+  segState: 0,
 };
 
 /**
@@ -102,13 +117,8 @@ export function scanDomain(s: string, start: number, ipv6: boolean): number {
   if (i >= n) return -1;
   if (s.charCodeAt(i) === 91 /* [ */) {
     if (!ipv6) return -1;
-    i++;
-    const first = i;
-    while (i < n) {
-      const c = s.charCodeAt(i);
-      if (c === 58 || ((CLASS[c] as number) & HEX) !== 0) i++;
-      else break;
-    }
+    const first = i + 1;
+    i = runEnd(NOT_IPV6, s, first);
     if (i === first || at(s, i, n) !== 93 /* ] */) return -1;
     i++;
   } else {
@@ -123,10 +133,8 @@ export function scanDomain(s: string, start: number, ipv6: boolean): number {
     }
   }
   if (at(s, i, n) === 58 /* : */) {
-    const p = i + 1;
-    let j = p;
-    while (j < n && ((CLASS[s.charCodeAt(j)] as number) & DIGIT) !== 0) j++;
-    if (j === p) return -1;
+    const j = digitsEnd(s, i + 1);
+    if (j === i + 1) return -1;
     i = j;
   }
   return i;
@@ -190,8 +198,9 @@ for (let st = 0; st < 6; st++) {
 }
 
 /**
- * Scans a remote name (path components joined by `/`) from `start`. Returns the end index on
- * success or `-(failIndex + 1)` on failure.
+ * Scans a remote name (path components joined by `/`) from `start`. Returns where the scan
+ * stopped and sets `scan.pathOk`: when true, that index is the end of the path; when false, it is
+ * the index of the first character that does not fit. A leaf: nothing in it runs only on errors.
  */
 function scanPath(s: string, start: number): number {
   const n = s.length;
@@ -205,16 +214,36 @@ function scanPath(s: string, start: number): number {
     pair = next;
   }
   let state = pair >> 3; // from ·64 to ·8
+  let stopOk = false;
   for (; i < n; i++) {
     const next = PATH_NEXT[state + (PATH_CLASS[s.charCodeAt(i)] as number)] as number;
-    if (next >= F8) return next === E8 ? i : -(i + 1);
+    if (next >= F8) {
+      stopOk = next === E8;
+      break;
+    }
     state = next;
   }
-  return state === ACCEPT8 ? n : -(n + 1);
+  const endOk = state === ACCEPT8;
+  scan.pathOk = i < n ? stopOk : endOk;
+  return i;
 }
 
 /** The first character outside `[0-9a-f]` (global: searched from `lastIndex`). */
 const NOT_LOWER_HEX = /[^0-9a-f]/g;
+/** The first character outside `[0-9A-Fa-f]`. */
+const NOT_HEX = /[^0-9A-Fa-f]/g;
+/** The first character outside an IPv6 host's `[0-9A-Fa-f:]`. */
+const NOT_IPV6 = /[^0-9A-Fa-f:]/g;
+
+/**
+ * End of the run of `re`'s complement that starts at `start`: the index of the first character
+ * matching `re` (a global regular expression of one flat character class), or the length of `s`.
+ * Native and linear: a single class has nothing to backtrack into.
+ */
+function runEnd(re: RegExp, s: string, start: number): number {
+  re.lastIndex = start;
+  return re.test(s) ? re.lastIndex - 1 : s.length;
+}
 
 /**
  * Scans a digest (`algorithm ":" hex{32,}`) from `start` to the end of `s`. Returns -1 on success
@@ -241,50 +270,33 @@ export function scanDigest(s: string, start: number): number {
   if (at(s, i, n) !== 58 /* : */) return i;
   scan.algEnd = i;
   scan.algUpper = (seen & UPPER) !== 0;
-  i++;
-  const hexStart = i;
-  // Common case first: one native search for a character outside [0-9a-f] (a single flat class,
-  // no quantifier: linear, no backtracking). None: the rest is lowercase hex.
-  NOT_LOWER_HEX.lastIndex = i;
-  if (!NOT_LOWER_HEX.test(s)) {
-    if (n - hexStart < DIGEST_HEX_MIN) return n;
-    scan.hexUpper = false;
-    return -1;
-  }
-  // Otherwise the hand loop from the start of the hex (uniform cost per character).
-  seen = 0;
-  // Four characters per step (AND for the class test, OR for the uppercase flag), then one by one.
-  while (i + 4 <= n) {
-    const a = CLASS[s.charCodeAt(i)] as number;
-    const b = CLASS[s.charCodeAt(i + 1)] as number;
-    const c = CLASS[s.charCodeAt(i + 2)] as number;
-    const d = CLASS[s.charCodeAt(i + 3)] as number;
-    if ((a & b & c & d & HEX) === 0) break;
-    seen |= a | b | c | d;
-    i += 4;
-  }
-  for (; i < n; i++) {
-    const t = CLASS[s.charCodeAt(i)] as number;
-    if ((t & HEX) === 0) return i;
-    seen |= t;
-  }
-  if (i - hexStart < DIGEST_HEX_MIN) return i;
-  scan.hexUpper = (seen & UPPER) !== 0;
+  const hexStart = i + 1;
+  // Native searches for one flat class each (linear, nothing to backtrack into): the lowercase
+  // run first (the common case reaches the end), then, from an uppercase letter, the hex run.
+  const lowerEnd = runEnd(NOT_LOWER_HEX, s, hexStart);
+  const end = lowerEnd < n ? runEnd(NOT_HEX, s, lowerEnd) : n;
+  if (end < n || end - hexStart < DIGEST_HEX_MIN) return end;
+  scan.hexUpper = lowerEnd < n;
   return -1;
 }
 
 /**
- * Scans a tag from `start`; returns its end index, or `-(failIndex + 1)` when no tag starts there
- * or it is longer than 128 characters.
+ * Scans a tag from `start`. Returns where the scan stopped and sets `scan.tagOk`: when true, that
+ * index is the end of the tag; when false (no tag starts at `start`, or it is longer than 128
+ * characters), it is the index of the first character that does not fit.
  */
 export function scanTag(s: string, start: number): number {
   const n = s.length;
-  if ((cls(s, start, n) & WORD) === 0) return -(start + 1);
-  let i = start + 1;
-  const max = start + TAG_MAX < n ? start + TAG_MAX : n;
+  const firstOk = (cls(s, start, n) & WORD) !== 0;
+  // Read at most one character past the longest tag, to see whether it is too long.
+  const last = start + TAG_MAX;
+  const past = last + 1;
+  const max = past < n ? past : n;
+  let i = start;
   while (i < max && ((CLASS[s.charCodeAt(i)] as number) & TAG) !== 0) i++;
-  if (i === start + TAG_MAX && (cls(s, i, n) & TAG) !== 0) return -(i + 1);
-  return i;
+  const ok = firstOk && i <= last;
+  scan.tagOk = ok;
+  return ok ? i : firstOk ? last : start;
 }
 
 /**
@@ -304,7 +316,7 @@ export function scanReference(s: string, ipv6: boolean, forcedPathStart = -1): n
   } else {
     i = scanName(s, ipv6);
   }
-  if (i < 0) return -i - 1;
+  if (!scan.pathOk) return i;
   scan.nameEnd = i;
   scan.tagStart = -1;
   scan.tagEnd = -1;
@@ -313,7 +325,7 @@ export function scanReference(s: string, ipv6: boolean, forcedPathStart = -1): n
   let c = s.charCodeAt(i);
   if (c === 58 /* : */) {
     const t = scanTag(s, i + 1);
-    if (t < 0) return -t - 1;
+    if (!scan.tagOk) return t;
     scan.tagStart = i + 1;
     scan.tagEnd = t;
     i = t;
@@ -383,29 +395,14 @@ for (let st = 0; st < 28; st++) {
   }
 }
 const FIRST_START = 0; // path start, host label start
-const PATH_DEAD_FROM = PATH_DEAD * 4 * STRIDE;
 
 /**
- * Scans the name (domain and path) in one pass. The first `/`-segment is read once, tracking at the
- * same time whether it is a valid host (domain-name) and where, if anywhere, it stops being a valid
- * path component: on `[A-Za-z0-9._-]` both grammars decide label/separator validity from the
- * previous character alone. Returns the end of the name (and sets `scan.pathStart`) or
- * `-(failIndex + 1)`.
+ * Reads the first `/`-segment with the product automaton, two characters per transition, then
+ * single steps for the last (at most two) characters. Returns where the segment stops (the first
+ * character outside `[A-Za-z0-9._-]`) and leaves the state there in `scan.segState`. A leaf.
  */
-function scanName(s: string, ipv6: boolean): number {
+function scanFirstSegment(s: string): number {
   const n = s.length;
-  scan.pathStart = 0;
-  scan.segEnd = 0;
-  if (n > 0 && s.charCodeAt(0) === 91 /* [ */) {
-    const d = scanDomain(s, 0, ipv6);
-    if (d > 0 && at(s, d, n) === 47) {
-      scan.pathStart = d + 1;
-      return scanPath(s, d + 1);
-    }
-    return -1; // "[" can start neither a path component nor anything else
-  }
-  // One transition per two characters of the product automaton (path state × host state), then
-  // single steps for the last (at most two) characters of the segment.
   let pair = FIRST_START;
   let i = 0;
   for (; i + 1 < n; i += 2) {
@@ -421,31 +418,74 @@ function scanName(s: string, ipv6: boolean): number {
     if (k === 0) break;
     state = FIRST_NEXT[state + k] as number;
   }
+  scan.segState = state;
+  return i;
+}
+
+/** End of the run of ASCII digits that starts at `start`. A leaf. */
+function digitsEnd(s: string, start: number): number {
+  const n = s.length;
+  let j = start;
+  while (j < n && ((CLASS[s.charCodeAt(j)] as number) & DIGIT) !== 0) j++;
+  return j;
+}
+
+/**
+ * Scans the name (domain and path) in one pass. The first `/`-segment is read once, tracking at the
+ * same time whether it is a valid host (domain-name) and whether it is a valid path component:
+ * on `[A-Za-z0-9._-]` both grammars decide label/separator validity from the previous character
+ * alone. Returns where the scan stopped and sets `scan.pathOk` (as {@link scanPath}) and
+ * `scan.pathStart`.
+ */
+function scanName(s: string, ipv6: boolean): number {
+  const n = s.length;
+  scan.pathStart = 0;
+  scan.segEnd = 0;
+  if (n > 0 && s.charCodeAt(0) === 91 /* [ */) return scanBracketedName(s, ipv6);
+  const i = scanFirstSegment(s);
   scan.segEnd = i;
+  const state = scan.segState;
   const hostOk = (state >> 3) % 4 === 1;
-  // Where the segment stops being a path component: at the stop if it merely ended badly; if the
-  // path automaton died earlier, find that point again (error path only: at most one more pass).
-  let pathBad = -1;
-  if (state >= PATH_DEAD_FROM) {
-    const r = scanPath(s, 0); // stops (end or failure) exactly where the component died
-    pathBad = r >= 0 ? r : -r - 1;
-  } else if (state >> 5 !== 1) pathBad = i;
+  const pathState = state >> 5; // 1: a complete component; PATH_DEAD: not a component at all
   const c = at(s, i, n);
+  const afterSegment = i + 1;
+  // Where scanPath must go on from: after the domain and its "/", after the first component and
+  // its "/", or from 0 to find where the component died (error path); -1: the name ends at `i`.
+  let from = -1;
   if (hostOk) {
     let d = i;
     if (c === 58 /* : */) {
-      let j = i + 1;
-      while (j < n && ((CLASS[s.charCodeAt(j)] as number) & DIGIT) !== 0) j++;
-      d = j > i + 1 ? j : -1;
+      const j = digitsEnd(s, afterSegment);
+      d = j > afterSegment ? j : -1;
     }
     if (d > 0 && at(s, d, n) === 47 /* / */) {
-      scan.pathStart = d + 1;
-      return scanPath(s, d + 1);
+      from = d + 1;
+      scan.pathStart = from;
     }
   }
-  if (pathBad >= 0) return -(pathBad + 1);
-  if (c === 47) return scanPath(s, i + 1);
-  return i;
+  if (from < 0) {
+    if (pathState === PATH_DEAD) from = 0;
+    else if (pathState === 1 && c === 47) from = afterSegment;
+  }
+  if (from < 0) {
+    scan.pathOk = pathState === 1;
+    return i;
+  }
+  // From 0, the component scan stops exactly where the component died: an error either way.
+  const end = scanPath(s, from);
+  scan.pathOk = scan.pathOk && from > 0;
+  return end;
+}
+
+/** {@link scanName} for a name that starts with `[` (only a bracketed IPv6 domain can). */
+function scanBracketedName(s: string, ipv6: boolean): number {
+  const d = scanDomain(s, 0, ipv6);
+  if (d > 0 && at(s, d, s.length) === 47 /* / */) {
+    scan.pathStart = d + 1;
+    return scanPath(s, d + 1);
+  }
+  scan.pathOk = false;
+  return 0;
 }
 
 /**
@@ -472,7 +512,7 @@ export function matchAnchoredName(s: string, ipv6 = true): [string, string] | nu
   const d = scanDomain(s, 0, ipv6);
   if (d > 0 && at(s, d, s.length) === 47) pathStart = d + 1;
   const end = scanPath(s, pathStart);
-  if (end !== s.length) return null;
+  if (end !== s.length || !scan.pathOk) return null;
   return pathStart === 0 ? ["", s] : [s.slice(0, pathStart - 1), s.slice(pathStart)];
 }
 
@@ -503,7 +543,7 @@ export function matchIdentifier(s: string): [string] | null {
 
 /** Whether `s` is exactly a tag (`anchoredTagRegexp`). */
 export function isTag(s: string): boolean {
-  return s.length > 0 && scanTag(s, 0) === s.length;
+  return s.length > 0 && scanTag(s, 0) === s.length && scan.tagOk;
 }
 
 /** Whether `s` is exactly a digest in the loose reference grammar (`anchoredDigestRegexp`). */
