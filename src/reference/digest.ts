@@ -157,11 +157,20 @@ export function scannedDigestError(
   hexUpper: boolean,
   dialect: ReferenceDialect,
 ): ImageReferenceErrorKind | undefined {
+  // sha256 / sha384 / sha512, read as character codes (no substring, no call).
   let size = 0;
-  if (algEnd - start === 6 && s.startsWith("sha", start)) {
-    if (s.startsWith("256", start + 3)) size = 64;
-    else if (s.startsWith("384", start + 3)) size = 96;
-    else if (s.startsWith("512", start + 3)) size = 128;
+  if (
+    algEnd - start === 6 &&
+    s.charCodeAt(start) === 115 /* s */ &&
+    s.charCodeAt(start + 1) === 104 /* h */ &&
+    s.charCodeAt(start + 2) === 97 /* a */
+  ) {
+    const a = s.charCodeAt(start + 3);
+    const b = s.charCodeAt(start + 4);
+    const c = s.charCodeAt(start + 5);
+    if (a === 50 && b === 53 && c === 54) size = 64; // "256"
+    else if (a === 51 && b === 56 && c === 52) size = 96; // "384"
+    else if (a === 53 && b === 49 && c === 50) size = 128; // "512"
   }
   if (size === 0) return dialect === "docker" && algUpper ? "DigestInvalidFormat" : "DigestUnsupported";
   if (s.length - algEnd - 1 !== size) return "DigestInvalidLength";

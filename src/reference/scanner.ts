@@ -23,14 +23,15 @@
  * The domain is the first `/`-segment when it fits the domain grammar and is followed by `/`
  * (Go's leftmost-first preference for the optional domain group); otherwise the whole name is path.
  *
- * Speed on hostile input does not depend on which inputs came before. The per-character loops
- * live in small leaf functions ({@link scanPath}, `scanFirstSegment`) whose every operation runs
- * on valid input too: outcomes are left in {@link scan} and returned as plain indices, and the
- * error-only work (negative encodings, re-scans) happens in the callers. V8 throws away optimized
- * code at an operation it has never seen run; kept out of the loops, such a first invalid input
- * after a long run of valid ones costs a recompile of a caller, never an unoptimized pass over a
- * long string. Long runs of hex digits (IPv6 hosts, digest hex) are found by native searches for
- * a single flat character class.
+ * Speed on hostile input does not depend on which inputs came before. V8 throws away optimized
+ * code at an operation it has never seen run, and runs the function unoptimized until it is
+ * compiled again (milliseconds later). So the per-character loops live in small leaf functions
+ * (`scanPath`, `scanFirstSegment`, `scanTag`, `scanAlgorithm`, `digitsEnd`) in which every operation also runs on
+ * valid input: a failure code (`-1 - index`) is computed on every call and chosen, not computed
+ * on the error path, and error-only work (re-scans, messages) happens in the callers. A first
+ * invalid input after a long run of valid ones then costs a recompile of a caller, never an
+ * unoptimized pass over a long string. Long runs of hex digits (IPv6 hosts, digest hex) are
+ * found by native searches for a single flat character class.
  */
 
 /** Character classes, one bit each, for ASCII codes. */
@@ -99,10 +100,6 @@ export const scan = {
    * when `segEnd < nameEnd`, and then the first one is at `segEnd`.
    */
   segEnd: 0,
-  /** Whether the last `scanPath` matched (its return value is then the end of the path). */
-  pathOk: false,
-  /** Whether the last `scanTag` matched (its return value is then the end of the tag). */
-  tagOk: false,
   /** Product-automaton state (premultiplied) at the end of the last `scanFirstSegment`. */
   segState: 0,
 };
@@ -198,9 +195,8 @@ for (let st = 0; st < 6; st++) {
 }
 
 /**
- * Scans a remote name (path components joined by `/`) from `start`. Returns where the scan
- * stopped and sets `scan.pathOk`: when true, that index is the end of the path; when false, it is
- * the index of the first character that does not fit. A leaf: nothing in it runs only on errors.
+ * Scans a remote name (path components joined by `/`) from `start`. Returns the end index on
+ * success or `-1 - failIndex` on failure. A leaf: nothing in it runs only on errors.
  */
 function scanPath(s: string, start: number): number {
   const n = s.length;
@@ -224,8 +220,8 @@ function scanPath(s: string, start: number): number {
     state = next;
   }
   const endOk = state === ACCEPT8;
-  scan.pathOk = i < n ? stopOk : endOk;
-  return i;
+  const failCode = -1 - i;
+  return (i < n ? stopOk : endOk) ? i : failCode;
 }
 
 /** The first character outside `[0-9a-f]` (global: searched from `lastIndex`). */
@@ -246,44 +242,75 @@ function runEnd(re: RegExp, s: string, start: number): number {
 }
 
 /**
+ * The digest-algorithm grammar (`alg-part ( [-_+.] alg-part )*`, `alg-part = [A-Za-z][A-Za-z0-9]*`)
+ * as an automaton. Classes: 0 other, 1 `[A-Za-z]`, 2 `[0-9]`, 3 `[-_+.]`. States (premultiplied
+ * by 4): 0 part start, 4 in a part (accepting); 8 fail here, 12 the algorithm ends here.
+ */
+const ALG_CLASS = new Uint8Array(65536);
+for (let c = 65; c <= 90; c++) ALG_CLASS[c] = 1;
+for (let c = 97; c <= 122; c++) ALG_CLASS[c] = 1;
+for (let c = 48; c <= 57; c++) ALG_CLASS[c] = 2;
+for (const c of [45, 95, 43, 46]) ALG_CLASS[c] = 3;
+const ALG_FAIL = 8;
+const ALG_END = 12;
+// biome-ignore format: a transition table reads best as a table
+const ALG_NEXT = Uint8Array.of(
+  // other     alpha  digit  separator
+  ALG_FAIL,    4,     ALG_FAIL, ALG_FAIL, // part start
+  ALG_END,     4,     4,        0,        // in a part
+);
+
+/**
+ * Scans a digest algorithm and its `:` from `start`. Returns the index of the `:` (and sets
+ * `scan.algUpper`), or `-1 - failIndex`. A leaf: nothing in it runs only on errors.
+ */
+function scanAlgorithm(s: string, start: number): number {
+  const n = s.length;
+  let state = 0;
+  let stop = ALG_FAIL;
+  let seen = 0;
+  let i = start;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    const next = ALG_NEXT[state + (ALG_CLASS[c] as number)] as number;
+    if (next >= ALG_FAIL) {
+      stop = next;
+      break;
+    }
+    seen |= CLASS[c] as number;
+    state = next;
+  }
+  scan.algUpper = (seen & UPPER) !== 0;
+  const failCode = -1 - i;
+  return stop === ALG_END && s.charCodeAt(i) === 58 /* : */ ? i : failCode;
+}
+
+/**
  * Scans a digest (`algorithm ":" hex{32,}`) from `start` to the end of `s`. Returns -1 on success
  * (with `scan.algEnd`, `scan.algUpper`, `scan.hexUpper` set) or the index of the first bad character.
  */
 export function scanDigest(s: string, start: number): number {
   const n = s.length;
-  let i = start;
-  let seen = 0;
-  for (;;) {
-    if ((cls(s, i, n) & ALPHA) === 0) return i;
-    for (; i < n; i++) {
-      const t = CLASS[s.charCodeAt(i)] as number;
-      if ((t & ALNUM) === 0) break;
-      seen |= t;
-    }
-    const c = at(s, i, n);
-    if (c === 45 || c === 95 || c === 43 || c === 46) {
-      i++;
-      continue;
-    }
-    break;
-  }
-  if (at(s, i, n) !== 58 /* : */) return i;
+  const i = scanAlgorithm(s, start);
+  if (i < 0) return -1 - i;
   scan.algEnd = i;
-  scan.algUpper = (seen & UPPER) !== 0;
   const hexStart = i + 1;
-  // Native searches for one flat class each (linear, nothing to backtrack into): the lowercase
-  // run first (the common case reaches the end), then, from an uppercase letter, the hex run.
-  const lowerEnd = runEnd(NOT_LOWER_HEX, s, hexStart);
-  const end = lowerEnd < n ? runEnd(NOT_HEX, s, lowerEnd) : n;
+  NOT_LOWER_HEX.lastIndex = hexStart;
+  if (!NOT_LOWER_HEX.test(s)) {
+    if (n - hexStart < DIGEST_HEX_MIN) return n;
+    scan.hexUpper = false;
+    return -1;
+  }
+  const lowerEnd = NOT_LOWER_HEX.lastIndex - 1;
+  const end = runEnd(NOT_HEX, s, lowerEnd);
   if (end < n || end - hexStart < DIGEST_HEX_MIN) return end;
-  scan.hexUpper = lowerEnd < n;
+  scan.hexUpper = true;
   return -1;
 }
 
 /**
- * Scans a tag from `start`. Returns where the scan stopped and sets `scan.tagOk`: when true, that
- * index is the end of the tag; when false (no tag starts at `start`, or it is longer than 128
- * characters), it is the index of the first character that does not fit.
+ * Scans a tag from `start`; returns its end index, or `-1 - failIndex` when no tag starts there
+ * or it is longer than 128 characters. A leaf: nothing in it runs only on errors.
  */
 export function scanTag(s: string, start: number): number {
   const n = s.length;
@@ -292,11 +319,10 @@ export function scanTag(s: string, start: number): number {
   const last = start + TAG_MAX;
   const past = last + 1;
   const max = past < n ? past : n;
-  let i = start;
+  let i = start + 1;
   while (i < max && ((CLASS[s.charCodeAt(i)] as number) & TAG) !== 0) i++;
-  const ok = firstOk && i <= last;
-  scan.tagOk = ok;
-  return ok ? i : firstOk ? last : start;
+  const failCode = -1 - (firstOk ? last : start);
+  return firstOk && i <= last ? i : failCode;
 }
 
 /**
@@ -316,7 +342,7 @@ export function scanReference(s: string, ipv6: boolean, forcedPathStart = -1): n
   } else {
     i = scanName(s, ipv6);
   }
-  if (!scan.pathOk) return i;
+  if (i < 0) return -1 - i;
   scan.nameEnd = i;
   scan.tagStart = -1;
   scan.tagEnd = -1;
@@ -325,7 +351,7 @@ export function scanReference(s: string, ipv6: boolean, forcedPathStart = -1): n
   let c = s.charCodeAt(i);
   if (c === 58 /* : */) {
     const t = scanTag(s, i + 1);
-    if (!scan.tagOk) return t;
+    if (t < 0) return -1 - t;
     scan.tagStart = i + 1;
     scan.tagEnd = t;
     i = t;
@@ -434,8 +460,7 @@ function digitsEnd(s: string, start: number): number {
  * Scans the name (domain and path) in one pass. The first `/`-segment is read once, tracking at the
  * same time whether it is a valid host (domain-name) and whether it is a valid path component:
  * on `[A-Za-z0-9._-]` both grammars decide label/separator validity from the previous character
- * alone. Returns where the scan stopped and sets `scan.pathOk` (as {@link scanPath}) and
- * `scan.pathStart`.
+ * alone. Returns the end of the name (and sets `scan.pathStart`) or `-1 - failIndex`.
  */
 function scanName(s: string, ipv6: boolean): number {
   const n = s.length;
@@ -449,6 +474,7 @@ function scanName(s: string, ipv6: boolean): number {
   const pathState = state >> 5; // 1: a complete component; PATH_DEAD: not a component at all
   const c = at(s, i, n);
   const afterSegment = i + 1;
+  const failHere = -1 - i;
   // Where scanPath must go on from: after the domain and its "/", after the first component and
   // its "/", or from 0 to find where the component died (error path); -1: the name ends at `i`.
   let from = -1;
@@ -467,14 +493,11 @@ function scanName(s: string, ipv6: boolean): number {
     if (pathState === PATH_DEAD) from = 0;
     else if (pathState === 1 && c === 47) from = afterSegment;
   }
-  if (from < 0) {
-    scan.pathOk = pathState === 1;
-    return i;
-  }
+  if (from < 0) return pathState === 1 ? i : failHere;
+  const r = scanPath(s, from);
+  if (from > 0) return r;
   // From 0, the component scan stops exactly where the component died: an error either way.
-  const end = scanPath(s, from);
-  scan.pathOk = scan.pathOk && from > 0;
-  return end;
+  return r < 0 ? r : -1 - r;
 }
 
 /** {@link scanName} for a name that starts with `[` (only a bracketed IPv6 domain can). */
@@ -484,8 +507,7 @@ function scanBracketedName(s: string, ipv6: boolean): number {
     scan.pathStart = d + 1;
     return scanPath(s, d + 1);
   }
-  scan.pathOk = false;
-  return 0;
+  return -1;
 }
 
 /**
@@ -512,7 +534,7 @@ export function matchAnchoredName(s: string, ipv6 = true): [string, string] | nu
   const d = scanDomain(s, 0, ipv6);
   if (d > 0 && at(s, d, s.length) === 47) pathStart = d + 1;
   const end = scanPath(s, pathStart);
-  if (end !== s.length || !scan.pathOk) return null;
+  if (end !== s.length) return null;
   return pathStart === 0 ? ["", s] : [s.slice(0, pathStart - 1), s.slice(pathStart)];
 }
 
@@ -543,7 +565,7 @@ export function matchIdentifier(s: string): [string] | null {
 
 /** Whether `s` is exactly a tag (`anchoredTagRegexp`). */
 export function isTag(s: string): boolean {
-  return s.length > 0 && scanTag(s, 0) === s.length && scan.tagOk;
+  return s.length > 0 && scanTag(s, 0) === s.length;
 }
 
 /** Whether `s` is exactly a digest in the loose reference grammar (`anchoredDigestRegexp`). */
