@@ -168,8 +168,10 @@ export function scannedDigestError(
     const a = s.charCodeAt(start + 3);
     const b = s.charCodeAt(start + 4);
     const c = s.charCodeAt(start + 5);
-    if (a === 50 && b === 53 && c === 54) size = 64; // "256"
-    else if (a === 51 && b === 56 && c === 52) size = 96; // "384"
+    if (a === 50 && b === 53 && c === 54)
+      size = 64; // "256"
+    else if (a === 51 && b === 56 && c === 52)
+      size = 96; // "384"
     else if (a === 53 && b === 49 && c === 50) size = 128; // "512"
   }
   if (size === 0) return dialect === "docker" && algUpper ? "DigestInvalidFormat" : "DigestUnsupported";
