@@ -11,8 +11,10 @@ export {
 } from "./operations.js";
 export { type PruneOptions, pruneTagHistory } from "./prune.js";
 export {
+  formatImageStreamImageTable,
   formatImageStreamTable,
   formatImageStreamTagTable,
+  formatImageTagTable,
   type TableOptions,
   type TabwriterOptions,
   tabwrite,

@@ -1,8 +1,9 @@
 /**
- * Go `text/tabwriter` (elastic tabstops) and the `oc get is` / `oc get istag` tables
+ * Go `text/tabwriter` (elastic tabstops) and the `oc get is` / `istag` / `isimage` / `imagetag` tables
  * (SEMANTICS §16, OAS `pkg/image/printers/internalversion/printer.go`).
  */
-import type { ImageStream, ImageStreamTag } from "../model/index.js";
+import type { ImageStream, ImageStreamImage, ImageStreamTag, ImageTag } from "../model/index.js";
+import { splitImageStreamImage, splitImageStreamTag } from "../names/index.js";
 import { optionsOf } from "../resolve/internal.js";
 import { sortStatusTags, timestampSeconds } from "../resolve/sort-status-tags.js";
 import { str } from "../server/internal.js";
@@ -340,5 +341,130 @@ export function formatImageStreamTagTable(
   });
   const header = ["NAME", "IMAGE REFERENCE", "UPDATED"];
   if (opts.wide === true) header.push("IMAGE NAME");
+  return renderTable(opts.withNamespace === true ? ["NAMESPACE", ...header] : header, rows);
+}
+
+/**
+ * `oc get isimage` output (SEMANTICS §16.3): `NAME`, `UPDATED` (`creationTimestamp` ago); `wide`
+ * adds `IMAGE REFERENCE` (`image.dockerImageReference`) and `IMAGE NAME`. Returns `""` for an
+ * empty list.
+ *
+ * @param isimages - the image stream images, printed in the given order
+ * @param opts - `now`, `wide`, `withNamespace`
+ * @example
+ * ```ts
+ * formatImageStreamImageTable([isimage], { now: "2016-01-29T13:42:11Z" });
+ * // => "NAME                   UPDATED\nruby@sha256:4746…   2 minutes ago\n"
+ * ```
+ * @public
+ */
+export function formatImageStreamImageTable(
+  isimages: readonly ImageStreamImage[],
+  options: TableOptions = {},
+): string {
+  const opts = optionsOf(options);
+  const list = Array.isArray(isimages) ? isimages.filter((s) => s !== null && typeof s === "object") : [];
+  if (list.length === 0) return "";
+  const now = nowMs(opts);
+  const rows = list.map((t) => {
+    const row = [str(t.metadata?.name), ago(now, timestampSeconds(t.metadata?.creationTimestamp))];
+    if (opts.wide === true) row.push(str(t.image?.dockerImageReference), str(t.image?.metadata?.name));
+    return opts.withNamespace === true ? [str(t.metadata?.namespace), ...row] : row;
+  });
+  const header = ["NAME", "UPDATED"];
+  if (opts.wide === true) header.push("IMAGE REFERENCE", "IMAGE NAME");
+  return renderTable(opts.withNamespace === true ? ["NAMESPACE", ...header] : header, rows);
+}
+
+/** The cells of one `oc get imagetag` row after the name (upstream `printImageTag`). */
+function imageTagCells(itag: ImageTag, now: number): string[] {
+  let generation = 0;
+  let source = "";
+  let status = "";
+  let spec = "";
+  const tagRef = itag.spec;
+  if (tagRef !== null && typeof tagRef === "object") {
+    spec = tagRef.reference === true ? "Ref" : "Tag";
+    if (tagRef.importPolicy?.scheduled === true) spec = "Scheduled";
+    generation = num(tagRef.generation, 0);
+    const from = tagRef.from;
+    if (from !== null && typeof from === "object") {
+      const kind = str(from.kind);
+      const name = str(from.name);
+      if (kind === "DockerImage") source = name;
+      else if (kind === "ImageStreamImage") {
+        const { id, ok } = splitImageStreamImage(name);
+        if (ok) source = `image/${id}`;
+        else status = "InvalidRefName";
+      } else if (kind === "ImageStreamTag") {
+        const ns = str(from.namespace);
+        source = ns !== "" ? `istag ${ns}/${name}` : `istag/${name}`;
+        // A tag of another tag of the same stream is a tracking tag.
+        if (!splitImageStreamTag(name).ok) spec = "Track";
+      } else status = "InvalidRefKind";
+    } else spec = "";
+  }
+  let count = 0;
+  let updated = "";
+  const st = itag.status;
+  if (st !== null && typeof st === "object") {
+    const items = Array.isArray(st.items) ? st.items : [];
+    count = items.length;
+    let last = Number.NEGATIVE_INFINITY;
+    const event = items[0];
+    if (event !== null && typeof event === "object") {
+      last = timestampSeconds(event.created);
+      const eventGeneration = num(event.generation, 0);
+      if (generation > 0 && eventGeneration > 0 && eventGeneration < generation) status = "Importing";
+      else if (str(event.image) !== "") source = `image/${str(event.image)}`;
+      else if (str(event.dockerImageReference) !== "") source = str(event.dockerImageReference);
+      if (source !== "" && spec === "") spec = "Push";
+      else if (spec !== "Track" && generation > 0 && eventGeneration > generation) {
+        // Reset, or pushed to after the spec tag was set.
+        spec = "Push";
+      }
+    }
+    for (const c of Array.isArray(st.conditions) ? st.conditions : []) {
+      if (c === null || typeof c !== "object") continue;
+      if (c.type === "ImportSuccess" && c.status === "False") status = `ImportFailed (${str(c.reason)})`;
+      const t = timestampSeconds(c.lastTransitionTime);
+      if (t > last) last = t;
+    }
+    if (last !== Number.NEGATIVE_INFINITY) updated = ago(now, last);
+  }
+  if (status === "") status = source;
+  // A zero count is a nil cell, which kubectl prints as nothing.
+  return [spec, status, count > 0 ? String(count) : "", updated];
+}
+
+/**
+ * `oc get imagetag` output (SEMANTICS §16.3, upstream `printImageTag`): `NAME`; `SPEC` (`Tag`,
+ * `Ref` for a reference tag, `Scheduled`, `Track` for a tag of a tag of the same stream, `Push`
+ * when there is history but no spec source or the event generation is newer than the spec's);
+ * `STATUS` (`Importing` while the newest event is older than the spec generation,
+ * `ImportFailed (<reason>)`, `InvalidRefName`/`InvalidRefKind`, else the source: the DockerImage
+ * name, `image/<id>`, `istag/<name>` or `istag <ns>/<name>`); `HISTORY` (the number of events,
+ * empty when none); `UPDATED` (newest of `items[0].created` and the conditions' transition times).
+ * Returns `""` for an empty list.
+ *
+ * @param itags - the image tags (see {@link listImageTags}), printed in the given order
+ * @param opts - `now`, `withNamespace`
+ * @example
+ * ```ts
+ * formatImageTagTable(listImageTags(is), { now: "2016-01-29T14:40:11Z" });
+ * // => "NAME          SPEC   STATUS                  HISTORY   UPDATED\nruby:latest   Tag    image/sha256:4746…      2         About an hour ago\n"
+ * ```
+ * @public
+ */
+export function formatImageTagTable(itags: readonly ImageTag[], options: TableOptions = {}): string {
+  const opts = optionsOf(options);
+  const list = Array.isArray(itags) ? itags.filter((s) => s !== null && typeof s === "object") : [];
+  if (list.length === 0) return "";
+  const now = nowMs(opts);
+  const rows = list.map((t) => {
+    const row = [str(t.metadata?.name), ...imageTagCells(t, now)];
+    return opts.withNamespace === true ? [str(t.metadata?.namespace), ...row] : row;
+  });
+  const header = ["NAME", "SPEC", "STATUS", "HISTORY", "UPDATED"];
   return renderTable(opts.withNamespace === true ? ["NAMESPACE", ...header] : header, rows);
 }

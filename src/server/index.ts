@@ -19,6 +19,7 @@ export {
   type UpdateImageStreamTagResult,
   updateImageStreamTag,
 } from "./image-stream-tag.js";
+export { getImageTag, listImageTags } from "./image-tag.js";
 export {
   applyImportResult,
   type ImportApplication,

@@ -180,6 +180,38 @@ describe("get", () => {
     expect(istag.stdout).not.toContain("python");
   });
 
+  it("R16.3 get itag prints SPEC, STATUS, HISTORY; get isimage needs a name and prints the wide columns", () => {
+    const args = [
+      "-f",
+      "examples/python.yaml",
+      "-f",
+      "examples/origin-ruby-sample.yaml",
+      "--now",
+      "2017-10-02T17:06:30Z",
+    ];
+    const itag = cli(["get", "itag", "-A", ...args]);
+    expect(itag.code).toBe(0);
+    expect(itag.stdout.split("\n")[0]).toMatch(/^NAMESPACE +NAME +SPEC +STATUS +HISTORY +UPDATED$/);
+    expect(itag.stdout).toMatch(
+      /\ndefault +python:3\.5 +Tag +image\/sha256:49c18358\w+ +1 +About a minute ago\n/,
+    );
+    expect(itag.stdout).toMatch(/\ntest +origin-ruby-sample:latest +Push +image\/sha256:47463d94\w+ +1 +/);
+    const one = JSON.parse(cli(["get", "imagetag/python:3.5", "-o", "json", ...args]).stdout);
+    expect(one.kind).toBe("ImageTag");
+    expect(one.spec.from.name).toBe("centos/python-35-centos7");
+    const isimage = cli(["get", "isimage", "python@sha256:49c18358", "-o", "wide", ...args]);
+    expect(isimage.code).toBe(0);
+    expect(isimage.stdout).toMatch(
+      /^NAME +UPDATED +IMAGE REFERENCE +IMAGE NAME\npython@sha256:49c18358 +About a minute ago +centos\/python-35-centos7@sha256:49c18358\w+ +sha256:49c18358\w+\n$/,
+    );
+    const noName = cli(["get", "isimage", ...args]);
+    expect(noName.code).toBe(2);
+    expect(noName.stderr).toContain("isimage needs a name");
+    const describe = cli(["describe", "itag/python:3.5", ...args]);
+    expect(describe.code).toBe(2);
+    expect(describe.stderr).toContain("describe supports is and istag, not imagetag");
+  });
+
   it("get -o json prints a List; a named stream is printed as itself; an empty namespace says so", () => {
     const list = JSON.parse(cli(["get", "is", "-o", "json", "-f", "examples/python.yaml"]).stdout);
     expect(list.kind).toBe("List");

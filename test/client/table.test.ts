@@ -1,12 +1,14 @@
 import { fc, test as fcTest } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import {
+  formatImageStreamImageTable,
   formatImageStreamTable,
   formatImageStreamTagTable,
+  formatImageTagTable,
   printTagsUpToWidth,
   tabwrite,
 } from "../../src/client/table.js";
-import type { ImageStream, ImageStreamTag } from "../../src/model/index.js";
+import type { ImageStream, ImageStreamTag, ImageTag } from "../../src/model/index.js";
 import { deepFreeze } from "../support/freeze.js";
 
 describe("§16 tabwrite (Go text/tabwriter)", () => {
@@ -166,5 +168,148 @@ describe("§16.3 oc get istag", () => {
       formatImageStreamTagTable([{ metadata: { name: "a:b" } }], { now: "2020-01-01T00:00:00Z" }),
     ).toContain("292 years ago");
     expect(formatImageStreamTagTable([])).toBe("");
+  });
+});
+
+describe("§16.3 oc get isimage", () => {
+  const isimage = deepFreeze({
+    metadata: { name: "ruby@sha256:4746", namespace: "test", creationTimestamp: "2016-01-29T13:40:11Z" },
+    image: { metadata: { name: "sha256:4746" }, dockerImageReference: "r/ruby@sha256:4746" },
+  });
+  it("§16.3 columns NAME, UPDATED; wide adds IMAGE REFERENCE and IMAGE NAME", () => {
+    expect(formatImageStreamImageTable([isimage], { now: "2016-01-29T13:42:11Z" })).toBe(
+      "NAME               UPDATED\nruby@sha256:4746   2 minutes ago\n",
+    );
+    expect(formatImageStreamImageTable([isimage], { now: "2016-01-29T13:42:11Z", wide: true })).toBe(
+      "NAME               UPDATED         IMAGE REFERENCE      IMAGE NAME\n" +
+        "ruby@sha256:4746   2 minutes ago   r/ruby@sha256:4746   sha256:4746\n",
+    );
+    expect(formatImageStreamImageTable([isimage], { now: "2016-01-29T13:42:11Z", withNamespace: true })).toBe(
+      "NAMESPACE   NAME               UPDATED\ntest        ruby@sha256:4746   2 minutes ago\n",
+    );
+    expect(formatImageStreamImageTable([])).toBe("");
+  });
+});
+
+describe("§16.3 oc get imagetag (printImageTag)", () => {
+  const now = "2016-01-29T14:40:11Z";
+  const ev = (image: string, generation: number, created = "2016-01-29T13:40:11Z") => ({
+    created,
+    dockerImageReference: `r/ruby@${image}`,
+    image,
+    generation,
+  });
+  /** The row after the header, split on runs of spaces. */
+  const row = (itag: ImageTag) =>
+    formatImageTagTable([deepFreeze(itag)], { now })
+      .split("\n")[1]!
+      .split(/ {2,}/);
+
+  it("§16.3 header NAME, SPEC, STATUS, HISTORY, UPDATED; a DockerImage tag shows its image", () => {
+    const itag: ImageTag = {
+      metadata: { name: "ruby:latest" },
+      spec: { name: "latest", from: { kind: "DockerImage", name: "docker.io/ruby:2.7" }, generation: 2 },
+      status: { tag: "latest", items: [ev("sha256:4746", 2), ev("sha256:1111", 1)] },
+    };
+    const out = formatImageTagTable([itag], { now });
+    expect(out.split("\n")[0]).toBe("NAME          SPEC   STATUS              HISTORY   UPDATED");
+    expect(row(itag)).toEqual(["ruby:latest", "Tag", "image/sha256:4746", "2", "About an hour ago"]);
+  });
+
+  it("§16.3 SPEC Ref for a reference tag and Scheduled for a scheduled import; no history: empty HISTORY and UPDATED", () => {
+    const from = { kind: "DockerImage", name: "docker.io/ruby:2.7" };
+    expect(row({ metadata: { name: "a:b" }, spec: { name: "b", from, reference: true } })).toEqual([
+      "a:b",
+      "Ref",
+      "docker.io/ruby:2.7",
+      "",
+    ]);
+    const scheduled = { name: "b", from, reference: true, importPolicy: { scheduled: true } };
+    expect(row({ metadata: { name: "a:b" }, spec: scheduled })[1]).toBe("Scheduled");
+  });
+
+  it("§16.3 SPEC Track for an ImageStreamTag of the same stream (no ':'), istag/<name> or istag <ns>/<name> as source", () => {
+    const track = { name: "b", from: { kind: "ImageStreamTag", name: "latest" } };
+    expect(row({ metadata: { name: "a:b" }, spec: track }).slice(0, 3)).toEqual([
+      "a:b",
+      "Track",
+      "istag/latest",
+    ]);
+    const other = { name: "b", from: { kind: "ImageStreamTag", name: "ruby:2.7", namespace: "shared" } };
+    expect(row({ metadata: { name: "a:b" }, spec: other }).slice(0, 3)).toEqual([
+      "a:b",
+      "Tag",
+      "istag shared/ruby:2.7",
+    ]);
+  });
+
+  it("§16.3 ImageStreamImage source is image/<id>; a name without '@' is InvalidRefName; an unknown kind InvalidRefKind", () => {
+    const isi = { name: "b", from: { kind: "ImageStreamImage", name: "ruby@sha256:4746" } };
+    expect(row({ metadata: { name: "a:b" }, spec: isi })[2]).toBe("image/sha256:4746");
+    const bad = { name: "b", from: { kind: "ImageStreamImage", name: "ruby" } };
+    expect(row({ metadata: { name: "a:b" }, spec: bad })[2]).toBe("InvalidRefName");
+    const kind = { name: "b", from: { kind: "Pod", name: "x" } };
+    expect(row({ metadata: { name: "a:b" }, spec: kind })[2]).toBe("InvalidRefKind");
+  });
+
+  it("§16.3 STATUS Importing while the newest event is older than the spec generation", () => {
+    const itag: ImageTag = {
+      metadata: { name: "a:b" },
+      spec: { name: "b", from: { kind: "DockerImage", name: "x:1" }, generation: 3 },
+      status: { tag: "b", items: [ev("sha256:4746", 2)] },
+    };
+    expect(row(itag).slice(1, 4)).toEqual(["Tag", "Importing", "1"]);
+  });
+
+  it("§16.3 SPEC Push: history without a spec tag, or an event newer than the spec generation (not for Track)", () => {
+    const pushed: ImageTag = {
+      metadata: { name: "a:b" },
+      spec: null,
+      status: { tag: "b", items: [ev("sha256:4746", 1)] },
+    };
+    expect(row(pushed).slice(1, 3)).toEqual(["Push", "image/sha256:4746"]);
+    const newer: ImageTag = {
+      metadata: { name: "a:b" },
+      spec: { name: "b", from: { kind: "DockerImage", name: "x:1" }, generation: 2 },
+      status: { tag: "b", items: [ev("sha256:4746", 5)] },
+    };
+    expect(row(newer)[1]).toBe("Push");
+    const tracking: ImageTag = {
+      metadata: { name: "a:b" },
+      spec: { name: "b", from: { kind: "ImageStreamTag", name: "latest" }, generation: 2 },
+      status: { tag: "b", items: [ev("sha256:4746", 5)] },
+    };
+    expect(row(tracking)[1]).toBe("Track");
+    const noImage: ImageTag = {
+      metadata: { name: "a:b" },
+      status: {
+        tag: "b",
+        items: [
+          { created: "2016-01-29T13:40:11Z", dockerImageReference: "d/x@sha256:1", image: "", generation: 1 },
+        ],
+      },
+    };
+    expect(row(noImage).slice(1, 3)).toEqual(["Push", "d/x@sha256:1"]);
+  });
+
+  it("§16.3 STATUS ImportFailed (<reason>) from a failed ImportSuccess condition, whose time can be the newest UPDATED", () => {
+    const itag: ImageTag = {
+      metadata: { name: "a:b" },
+      spec: { name: "b", from: { kind: "DockerImage", name: "x:1" }, generation: 2 },
+      status: {
+        tag: "b",
+        items: [],
+        conditions: [
+          {
+            type: "ImportSuccess",
+            status: "False",
+            reason: "NotFound",
+            lastTransitionTime: "2016-01-29T14:38:11Z",
+            generation: 2,
+          },
+        ],
+      },
+    };
+    expect(row(itag)).toEqual(["a:b", "Tag", "ImportFailed (NotFound)", "2 minutes ago"]);
   });
 });

@@ -470,6 +470,7 @@ export const KINDS = {
   event: kind(arbTagEvent()),
   istag: kind(arbImageStreamTag()),
   istags: kind(fc.array(arbImageStreamTag(), { maxLength: 3 })),
+  itags: kind(streamValid.map((s) => lib.listImageTags(s as never))),
   import: kind(arbImport()),
   request: kind(arbTagRequest()),
   operation: kind(arbOperation()),

@@ -5,12 +5,15 @@ import { describeImageStream, describeImageStreamTag } from "../../client/descri
 import { parseImageStreamTagName } from "../../names/index.js";
 import { getImageStreamTag } from "../../server/index.js";
 import type { Command, CommandContext, CommandResult } from "../command.js";
+import { UsageError } from "../errors.js";
 import { COMMON_HELP, EXIT_HELP } from "../help.js";
 import { serverOptions } from "./common.js";
 import { parseResourceArgs } from "./resource.js";
 
 function run(ctx: CommandContext): CommandResult {
   const { resource, names } = parseResourceArgs(ctx.command, ctx.args.positionals);
+  if (resource !== "is" && resource !== "istag")
+    throw new UsageError(`describe supports is and istag, not ${resource}`, ctx.command);
   const ws = ctx.workspace();
   const opts = { now: ctx.now };
   const blocks: string[] = [];

@@ -1,12 +1,25 @@
 /**
- * `imagestream get is | istag`: the tables of `oc get` (SEMANTICS §16.3), or the objects with `-o`.
+ * `imagestream get is | istag | isimage | itag`: the tables of `oc get` (SEMANTICS §16.3), or the
+ * objects with `-o`.
  */
-import { formatImageStreamTable, formatImageStreamTagTable } from "../../client/table.js";
-import type { ImageStream } from "../../model/index.js";
-import { parseImageStreamTagName } from "../../names/index.js";
-import { getImageStreamTag, listImageStreamTags } from "../../server/index.js";
+import {
+  formatImageStreamImageTable,
+  formatImageStreamTable,
+  formatImageStreamTagTable,
+  formatImageTagTable,
+} from "../../client/table.js";
+import type { ImageStream, ImageStreamImage, ImageStreamTag, ImageTag } from "../../model/index.js";
+import { parseImageStreamImageName, parseImageStreamTagName } from "../../names/index.js";
+import {
+  getImageStreamImage,
+  getImageStreamTag,
+  getImageTag,
+  listImageStreamTags,
+  listImageTags,
+} from "../../server/index.js";
 import { boolFlag } from "../args.js";
 import type { Command, CommandContext, CommandResult } from "../command.js";
+import { UsageError } from "../errors.js";
 import { COMMON_HELP, EXIT_HELP } from "../help.js";
 import { formatValue } from "../write.js";
 import { serverOptions } from "./common.js";
@@ -23,6 +36,21 @@ function run(ctx: CommandContext): CommandResult {
   if (resource === "is") {
     objects = names.length > 0 ? names.map((n) => ws.getStream(n)) : ws.streamList().filter(inScope);
     objects = (objects as ImageStream[]).map((s) => ws.forOutput(s));
+  } else if (resource === "isimage") {
+    // Like oc, an image stream image is only read by name (there is no list).
+    if (names.length === 0) throw new UsageError("isimage needs a name: <stream>@<image id>", ctx.command);
+    objects = names.map((n) => {
+      const { name, id } = parseImageStreamImageName(n);
+      return getImageStreamImage(ws.getStream(name), id, opts);
+    });
+  } else if (resource === "imagetag") {
+    objects =
+      names.length > 0
+        ? names.map((n) => {
+            const { name, tag } = parseImageStreamTagName(n);
+            return getImageTag(ws.getStream(name), tag, opts);
+          })
+        : listImageTags(ws.streamList().filter(inScope));
   } else if (names.length > 0) {
     objects = names.map((n) => {
       const { name, tag } = parseImageStreamTagName(n);
@@ -42,10 +70,12 @@ function run(ctx: CommandContext): CommandResult {
     return { stdout: formatValue(value, output) };
   }
   const tableOpts = { now: ctx.now, wide: output === "wide", withNamespace: all };
-  const text =
-    resource === "is"
-      ? formatImageStreamTable(objects as ImageStream[], tableOpts)
-      : formatImageStreamTagTable(objects as Parameters<typeof formatImageStreamTagTable>[0], tableOpts);
+  let text: string;
+  if (resource === "is") text = formatImageStreamTable(objects as ImageStream[], tableOpts);
+  else if (resource === "isimage")
+    text = formatImageStreamImageTable(objects as ImageStreamImage[], tableOpts);
+  else if (resource === "imagetag") text = formatImageTagTable(objects as ImageTag[], tableOpts);
+  else text = formatImageStreamTagTable(objects as ImageStreamTag[], tableOpts);
   if (text === "")
     return {
       stdout: "",
@@ -57,23 +87,30 @@ function run(ctx: CommandContext): CommandResult {
 /** The `get` subcommand. */
 export const getCommand: Command = {
   name: "get",
-  summary: "List image streams or image stream tags as oc get does",
+  summary: "List image streams, image stream tags, image stream images or image tags as oc get does",
   flags: { "all-namespaces": { type: "boolean", short: "A" } },
   outputs: ["yaml", "json", "wide"],
   mutates: false,
   needsInput: true,
   run,
-  help: `List image streams or image stream tags, as oc get prints them.
+  help: `List image streams, image stream tags, image stream images or image tags, as oc get
+prints them.
 
 Usage:
   imagestream get is [NAME...] -f FILE [-o wide|yaml|json] [-A]
   imagestream get istag [NAME:TAG...] -f FILE [-o wide|yaml|json] [-A]
+  imagestream get isimage NAME@ID... -f FILE [-o wide|yaml|json]
+  imagestream get itag [NAME:TAG...] -f FILE [-o yaml|json] [-A]
 
 "get is" prints NAME, IMAGE REPOSITORY, TAGS (most recently updated first) and UPDATED;
 "get istag" prints NAME, IMAGE REFERENCE and UPDATED (-o wide adds IMAGE NAME), one row per tag
-with history (tags of reference-only or spec-only tags are not listed, as on a cluster). With
--o yaml|json the objects are printed instead: streams, or the ImageStreamTag views (for a named
-istag the Image object must be among the inputs).
+with history (tags of reference-only or spec-only tags are not listed, as on a cluster).
+"get isimage" prints NAME and UPDATED (-o wide adds IMAGE REFERENCE and IMAGE NAME) for each
+named <stream>@<id> (a unique id prefix is enough; the Image object must be among the inputs).
+"get itag" prints NAME, SPEC (Tag, Ref, Scheduled, Track or Push), STATUS (the source, Importing
+or ImportFailed), HISTORY and UPDATED, one row per tag with a spec or a status entry.
+With -o yaml|json the objects are printed instead: streams, or the ImageStreamTag,
+ImageStreamImage or ImageTag views (for a named istag the Image object must be among the inputs).
 
 Flags:
   -A, --all-namespaces    List the objects of every namespace, not just the current project.
@@ -82,6 +119,7 @@ Flags:
 Examples:
   imagestream get is -f examples/python.yaml -f examples/origin-ruby-sample.yaml -A
   imagestream get istag -f examples/python.yaml --now 2017-10-02T17:06:30Z
+  imagestream get itag -f examples/python.yaml --now 2017-10-02T17:06:30Z
 
 ${COMMON_HELP}
 

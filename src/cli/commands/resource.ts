@@ -4,7 +4,7 @@
 import { UsageError } from "../errors.js";
 
 /** The resources the command understands. */
-export type Resource = "is" | "istag";
+export type Resource = "is" | "istag" | "isimage" | "imagetag";
 
 const ALIASES: Readonly<Record<string, Resource>> = {
   is: "is",
@@ -17,6 +17,16 @@ const ALIASES: Readonly<Record<string, Resource>> = {
   imagestreamtags: "istag",
   "imagestreamtag.image.openshift.io": "istag",
   "imagestreamtags.image.openshift.io": "istag",
+  isimage: "isimage",
+  imagestreamimage: "isimage",
+  imagestreamimages: "isimage",
+  "imagestreamimage.image.openshift.io": "isimage",
+  "imagestreamimages.image.openshift.io": "isimage",
+  itag: "imagetag",
+  imagetag: "imagetag",
+  imagetags: "imagetag",
+  "imagetag.image.openshift.io": "imagetag",
+  "imagetags.image.openshift.io": "imagetag",
 };
 
 /** Parses `TYPE[/NAME] [NAME...]` into a resource and names. */
@@ -27,7 +37,7 @@ export function parseResourceArgs(
   const [first, ...rest] = args;
   if (first === undefined)
     throw new UsageError(
-      "you must specify the type of resource: is (imagestreams) or istag (imagestreamtags)",
+      "you must specify the type of resource: is (imagestreams), istag (imagestreamtags), isimage (imagestreamimages) or itag (imagetags)",
       command,
     );
   const slash = first.indexOf("/");
@@ -35,7 +45,7 @@ export function parseResourceArgs(
   const resource = Object.hasOwn(ALIASES, type) ? ALIASES[type] : undefined;
   if (resource === undefined)
     throw new UsageError(
-      `the server doesn't have a resource type "${type}" (supported: is, imagestreams, istag, imagestreamtags)`,
+      `the server doesn't have a resource type "${type}" (supported: is, imagestreams, istag, imagestreamtags, isimage, imagestreamimages, itag, imagetags)`,
       command,
     );
   if (slash < 0) return { resource, names: rest };
