@@ -90,13 +90,13 @@ function validateImageManifests(manifests: readonly unknown[], path: string): Fi
  *   (`may not be '.'`, `may not contain '/'`, `may not contain '%'`); `metadata.namespace` must be
  *   empty (images are cluster-scoped: Forbidden `not allowed on this type`);
  * - `dockerImageReference` required and must parse (Invalid with the parser's message);
- * - for a manifest list (`dockerImageManifests` non-empty): `dockerImageLayers` must be empty
- *   (`dockerImageLayers should not be set when dockerImageManifests is set`), and each
- *   sub-manifest needs an OCI digest, an RFC 6838 media type, `architecture`, `os`, and a
- *   non-negative `manifestSize` (reported on `…size`, as upstream does);
  * - each embedded `signatures[i]`: name `<imageName>@<signatureName>`, `type` and `content`
  *   required, no labels or annotations, `Trusted`/`ForImage` conditions in pairs, and no identity
- *   or claims while the trust state is unknown.
+ *   or claims while the trust state is unknown;
+ * - for a manifest list (`dockerImageManifests` non-empty): each sub-manifest needs an OCI
+ *   digest, an RFC 6838 media type, `architecture`, `os`, and a non-negative `manifestSize`
+ *   (reported on `…size`, as upstream does); then `dockerImageLayers` must be empty
+ *   (`dockerImageLayers should not be set when dockerImageManifests is set`).
  *
  * Any input shape is accepted; never throws.
  *
@@ -133,6 +133,8 @@ export function validateImage(image: unknown, path = ""): FieldError[] {
 
   const manifests = arr(img, "dockerImageManifests");
   if (manifests.length > 0) {
+    // upstream order: the sub-manifest errors first, then the layers rule
+    errs.push(...validateImageManifests(manifests, child(path, "dockerImageManifests")));
     const layers = arr(img, "dockerImageLayers");
     if (layers.length > 0) {
       errs.push(
@@ -143,7 +145,6 @@ export function validateImage(image: unknown, path = ""): FieldError[] {
         ),
       );
     }
-    errs.push(...validateImageManifests(manifests, child(path, "dockerImageManifests")));
   }
   return errs;
 }
