@@ -12,7 +12,9 @@ import { nowTimestamp, type ServerOptions, sanitizeOptions } from "./options.js"
  * Every history item of every status tag is scanned; matching uses R2.6 (`sha256:abc…`,
  * `abc…` and full names match). The event has `created` = now, the matching item's
  * `dockerImageReference` and `image`, and generation 0. When the same image appears several
- * times, the first occurrence (tags by name, items newest first) gives the reference.
+ * times, the reference comes from the first tag (by name) that has it and, within that tag, from
+ * its oldest matching item: upstream keeps the last match of its scan, which within one tag is
+ * the oldest item (across tags its order is Go's random map order).
  *
  * @throws NotFoundError (`imagestreamimage`, id) when nothing matches
  * @throws ConflictError `multiple images match the prefix "<id>": a, b` when several images match
@@ -30,13 +32,15 @@ export function resolveImageId(stream: ImageStream, id: string, opts: ServerOpti
   let first: TagEvent | undefined;
   const images = new Set<string>();
   for (const list of statusTagsOf(stream)) {
+    let lastInTag: TagEvent | undefined;
     for (const item of itemsOf(list)) {
       if (!isObj(item)) continue;
       const image = str(item.image);
       if (!digestOrImageMatch(image, imageId)) continue;
-      first ??= item;
+      lastInTag = item;
       images.add(image);
     }
+    first ??= lastInTag;
   }
   const ref = { resource: "imagestreamimage", name: imageId };
   if (images.size === 0 || first === undefined) throw new NotFoundError(ref);

@@ -8,58 +8,51 @@ import { arr, asObj, child, index, num, obj, own, str } from "./internal.js";
 import { pathSegmentNameErrors, validateObjectMeta } from "./k8s.js";
 import { parseForValidation } from "./reference.js";
 
-const DIGEST_HEX_LENGTH: Readonly<Record<string, number>> = { sha256: 64, sha384: 96, sha512: 128 };
-
-function isLowerHex(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66);
+function isAlpha(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
+function isAlnum(c: number): boolean {
+  return isAlpha(c) || (c >= 0x30 && c <= 0x39);
+}
+
+function isHex(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+}
+
+/** Minimum number of hex digits after the algorithm's colon. */
+const DIGEST_HEX_MIN = 32;
+
 /**
- * An OCI-conformant digest as `go-digest` `Digest.Validate` accepts it: a registered algorithm
- * (`sha256`, `sha384`, `sha512`), a colon, and exactly 64/96/128 **lowercase** hex characters.
- * (Stricter than the library-go dialect of `isDigest`, which also accepts uppercase hex.)
+ * Upstream's sub-manifest digest check: `imageDigestRegexp.MatchString`, an **unanchored** match
+ * of `[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*[:][[:xdigit:]]{32,}`. Some substring
+ * must match, which happens exactly when some `:` is followed by 32 hex digits (either case) and
+ * preceded by a run of `[A-Za-z0-9]` that holds a letter (the shortest algorithm is one part).
+ * So `md5:` + 32 hex, uppercase hex, or text around a digest all pass, as on a cluster. Linear:
+ * the runs before two colons do not overlap, and at most 32 characters are read after each.
  */
 export function isOCIDigest(s: string): boolean {
-  const i = s.indexOf(":");
-  if (i <= 0) return false;
-  const want = Object.hasOwn(DIGEST_HEX_LENGTH, s.slice(0, i)) ? DIGEST_HEX_LENGTH[s.slice(0, i)] : undefined;
-  if (want === undefined || s.length - i - 1 !== want) return false;
-  for (let j = i + 1; j < s.length; j++) if (!isLowerHex(s.charCodeAt(j))) return false;
-  return true;
-}
-
-function isMediaTypeChar(c: number, first: boolean): boolean {
-  const alnum = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-  if (alnum) return true;
-  if (first) return false;
-  // ! # $ & ^ _ . + -
-  return (
-    c === 0x21 ||
-    c === 0x23 ||
-    c === 0x24 ||
-    c === 0x26 ||
-    c === 0x5e ||
-    c === 0x5f ||
-    c === 0x2e ||
-    c === 0x2b ||
-    c === 0x2d
-  );
-}
-
-function isRestrictedName(s: string, from: number, to: number): boolean {
-  const n = to - from;
-  if (n < 1 || n > 127) return false;
-  for (let i = from; i < to; i++) if (!isMediaTypeChar(s.charCodeAt(i), i === from)) return false;
-  return true;
+  for (let k = s.indexOf(":"); k !== -1; k = s.indexOf(":", k + 1)) {
+    if (s.length - k - 1 < DIGEST_HEX_MIN) return false;
+    let hex = 0;
+    while (hex < DIGEST_HEX_MIN && isHex(s.charCodeAt(k + 1 + hex))) hex++;
+    if (hex < DIGEST_HEX_MIN) continue;
+    for (let j = k - 1; j >= 0 && isAlnum(s.charCodeAt(j)); j--) if (isAlpha(s.charCodeAt(j))) return true;
+  }
+  return false;
 }
 
 /**
- * An RFC 6838 media type `type/subtype` as the OCI image spec matches it:
- * `^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}$`.
+ * Upstream's sub-manifest media type check (`imageMediaTypeRegexp`, anchored):
+ * `^ *([A-Za-z0-9][A-Za-z0-9!#$&^_-]{0,126})\/([A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}) *$`:
+ * spaces around the value are allowed, and the type part may not hold `.` or `+`. Every
+ * quantifier ranges over a class disjoint from what follows it, so the match is linear.
  */
+const MEDIA_TYPE = /^ *[A-Za-z0-9][A-Za-z0-9!#$&^_-]{0,126}\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126} *$/;
+
+/** Whether `s` passes upstream's media type check (see `MEDIA_TYPE`). */
 export function isRFC6838MediaType(s: string): boolean {
-  const slash = s.indexOf("/");
-  return slash > 0 && isRestrictedName(s, 0, slash) && isRestrictedName(s, slash + 1, s.length);
+  return MEDIA_TYPE.test(s);
 }
 
 function validateImageManifests(manifests: readonly unknown[], path: string): FieldError[] {

@@ -194,16 +194,17 @@ export class Model {
         }
       } else if (s.kind === "ImageStreamImage") {
         const [stream, id] = s.name.split("@") as [string, string];
-        // When several items carry the image under different pull specs, upstream takes the last
-        // one in Go map order (random); the library takes the first in tag-name order. The spec is
-        // silent; the model follows the library's deterministic choice (see the report).
+        // When several items carry the image under different pull specs, upstream keeps the last
+        // match of its scan: within one tag the oldest item, across tags Go's random map order.
+        // The library (and this model) take the first tag by name that has the image, and within
+        // it the oldest matching item.
+        const lastMatch = (items: readonly MEvent[]) => items.filter((e) => e.image === id).at(-1);
         let found: MEvent | undefined;
         if (stream === NAME) {
           for (const k of [...this.status.keys()].sort())
-            for (const e of this.status.get(k)?.items ?? []) if (e.image === id) found ??= e;
+            found ??= lastMatch(this.status.get(k)?.items ?? []);
         } else {
-          for (const items of Object.values(OTHER_TAGS))
-            for (const e of items) if (e.image === id) found ??= e;
+          for (const k of Object.keys(OTHER_TAGS).sort()) found ??= lastMatch(OTHER_TAGS[k] ?? []);
         }
         if (found !== undefined)
           this.addEvent(t, {

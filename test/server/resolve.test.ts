@@ -79,6 +79,21 @@ describe("R12.6 resolveImageId", () => {
     expect(resolveImageId(s, B.slice(0, 12)).image).toBe(B);
     expect(resolveImageId(s, B.slice(7, 14)).image).toBe(B);
   });
+  it("the same image twice in one tag: the oldest item gives the reference (upstream keeps its last match)", () => {
+    const twice = deepFreeze(
+      stream("ruby", "ns", {
+        status: [
+          {
+            tag: "b",
+            items: [ev(`new/ns/ruby@${A}`, A, 3), ev(`r/ns/ruby@${B}`, B, 2), ev(`old/ns/ruby@${A}`, A, 1)],
+          },
+          { tag: "c", items: [ev(`later-tag/ns/ruby@${A}`, A, 1)] },
+        ],
+      }),
+    );
+    // Tag "b" comes first by name; within it the oldest matching item wins.
+    expect(resolveImageId(twice, A).dockerImageReference).toBe(`old/ns/ruby@${A}`);
+  });
   it("none → NotFound imagestreamimage", () => {
     expect(() => resolveImageId(s, "sha256:ffff")).toThrow(NotFoundError);
     expect(() => resolveImageId(s, "sha256:ffff")).toThrow(

@@ -161,17 +161,44 @@ describe("validateImage manifest lists (R1.9.7)", () => {
     ]);
   });
 
-  it("R1.9.7 OCI digest dialect: sha256/384/512, lowercase hex, exact length", () => {
+  it("R1.9.7 sub-manifest digest: upstream's unanchored imageDigestRegexp (any algorithm, 32+ hex digits in either case)", () => {
     expect(isOCIDigest(M)).toBe(true);
     expect(isOCIDigest(`sha384:${"a".repeat(96)}`)).toBe(true);
     expect(isOCIDigest(`sha512:${"0".repeat(128)}`)).toBe(true);
-    expect(isOCIDigest(M.toUpperCase().replace("SHA256", "sha256"))).toBe(false);
-    expect(isOCIDigest(`sha256:${"a".repeat(63)}`)).toBe(false);
-    expect(isOCIDigest(`md5:${"a".repeat(32)}`)).toBe(false);
-    expect(isOCIDigest(`toString:${"a".repeat(64)}`)).toBe(false);
+    // What the cluster accepts beyond go-digest's registered algorithms:
+    expect(isOCIDigest(M.toUpperCase())).toBe(true);
+    expect(isOCIDigest(`sha256:${"a".repeat(63)}`)).toBe(true);
+    expect(isOCIDigest(`md5:${"a".repeat(32)}`)).toBe(true);
+    expect(isOCIDigest(`x1+y.Z9:${"F".repeat(32)}`)).toBe(true);
+    expect(isOCIDigest(`prefix junk ${M} suffix`)).toBe(true);
+    expect(isOCIDigest(`1:${"a".repeat(32)}`)).toBe(false); // an algorithm part starts with a letter
+    expect(isOCIDigest(`a:${"a".repeat(31)}`)).toBe(false); // fewer than 32 hex digits
+    expect(isOCIDigest(`a:${"a".repeat(31)}g`)).toBe(false);
+    expect(isOCIDigest(`-:${"a".repeat(32)}`)).toBe(false);
+    expect(isOCIDigest(`1:${"a".repeat(32)}a:${"b".repeat(32)}`)).toBe(true); // the second colon matches
     expect(isOCIDigest(":abc")).toBe(false);
+    expect(isOCIDigest("abc")).toBe(false);
     expect(isOCIDigest("")).toBe(false);
     expect(isOCIDigest(`sha256:${"g".repeat(64)}`)).toBe(false);
+  });
+
+  it("R1.9.7 sub-manifest media type: upstream's imageMediaTypeRegexp (spaces around, no . or + in the type)", () => {
+    expect(isRFC6838MediaType("foo/bar")).toBe(true);
+    expect(isRFC6838MediaType("application/vnd.docker.distribution.manifest.v2+json")).toBe(true);
+    expect(isRFC6838MediaType("a/b!#$&^_.+-")).toBe(true);
+    expect(isRFC6838MediaType("  foo/bar  ")).toBe(true);
+    expect(isRFC6838MediaType(`a/${"b".repeat(127)}`)).toBe(true);
+    expect(isRFC6838MediaType(`a/${"b".repeat(128)}`)).toBe(false);
+    expect(isRFC6838MediaType(`${"a".repeat(128)}/b`)).toBe(false);
+    expect(isRFC6838MediaType("a.b/c")).toBe(false);
+    expect(isRFC6838MediaType("a+b/c")).toBe(false);
+    expect(isRFC6838MediaType("/bar")).toBe(false);
+    expect(isRFC6838MediaType("foo/")).toBe(false);
+    expect(isRFC6838MediaType("foo/.bar")).toBe(false);
+    expect(isRFC6838MediaType("foo/bar/baz")).toBe(false);
+    expect(isRFC6838MediaType("foo bar/baz")).toBe(false);
+    expect(isRFC6838MediaType("\tfoo/bar")).toBe(false);
+    expect(isRFC6838MediaType("application/json; charset=utf-8")).toBe(false);
   });
 
   it("R1.9.7 RFC 6838 media types", () => {
