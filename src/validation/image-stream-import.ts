@@ -17,9 +17,9 @@ const ONLY_DOCKER_IMAGE = "only DockerImage is supported";
  *   `to`, if set, needs a name (`the name of the target tag must be specified`); `from.name`
  *   required and must parse; then `importPolicy.importMode` valid. An entry named with the legacy
  *   literal `*` is not checked further (its import mode included), as upstream;
- * - `spec.repository`, if set: `from.kind` `DockerImage`; `from.name` required (`container image
- *   references require a name`), must parse and carry no tag or ID (`you must specify an image
- *   repository, not a tag or ID`); then `importPolicy.importMode` valid;
+ * - `spec.repository`, if set: `from.kind` `DockerImage`; `from.name` required
+ *   (`container image references require a name`), must parse and carry no tag or ID
+ *   (`you must specify an image repository, not a tag or ID`); then `importPolicy.importMode` valid;
  * - at least one image or a repository
  *   (`you must specify at least one image or a repository import`, Invalid on `spec.images`);
  * - metadata last: name like an image stream name, namespace required and a DNS label.
