@@ -353,8 +353,9 @@ function importedImage(
 ): Image {
   const image = status.image as Image;
   const manifests = Array.isArray(status.manifests) ? status.manifests.filter(isObj) : [];
-  if (!isManifestList(image)) return image;
-  if (importPolicy.importMode === "PreserveOriginal") {
+  // `importSuccessful` creates every sub-manifest it is given before the image itself; only a
+  // manifest list in Legacy mode is replaced by one of its entries (the importer's choice, R11.14).
+  if (!isManifestList(image) || importPolicy.importMode === "PreserveOriginal") {
     for (const m of manifests) recordImage(w, m);
     return image;
   }
