@@ -164,13 +164,8 @@ function unchanged(image: string, reason: LookupUnchangedReason, message?: strin
     : { kind: "unchanged", image, reason, message };
 }
 
-function streamRepository(
-  stream: ImageStream,
-  namespace: string,
-  name: string,
-  host: string | undefined,
-): string {
-  if (host !== undefined && host !== "") return `${host}/${namespace}/${name}`;
+/** The stream's `status.dockerImageRepository`: R14.3 falls back to it, and only to it. */
+function streamRepository(stream: ImageStream): string {
   const repo = stream.status?.dockerImageRepository;
   return typeof repo === "string" ? repo : "";
 }
@@ -266,7 +261,7 @@ export function resolveImageReference(image: string, opts: LookupOptions): Looku
     // for partial and full references alike.
     if (err instanceof NotFoundError && err.resource?.resource === "imagestreamtags") {
       const lookup = forced || stream.spec?.lookupPolicy?.local === true;
-      const repo = streamRepository(stream, namespace, ref.name, o.internalRegistryHostname);
+      const repo = streamRepository(stream);
       if (lookup && repo !== "") {
         try {
           const r = parseDockerImageReference(repo);

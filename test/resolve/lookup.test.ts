@@ -136,15 +136,21 @@ describe("resolveImageReference — partial references (R14.2, R14.3)", () => {
       imageStreamTag: "myapp/mysql:8",
       fallback: true,
     });
-    const computed = resolveImageReference("mysql:8", {
+    // Only the stream's status repository counts, whatever internalRegistryHostname says
+    // (apiserver-library-go TestAdmissionResolveImages: "tag is not found, but the stream is").
+    const withHost = resolveImageReference("mysql:8", {
       ...base,
       internalRegistryHostname: "registry.example:5000",
     });
-    expect(computed).toMatchObject({
-      kind: "rewrite",
-      image: "registry.example:5000/myapp/mysql:8",
-      fallback: true,
+    expect(withHost).toMatchObject({ kind: "rewrite", image: `${HOST}/myapp/mysql:8`, fallback: true });
+    // ... and a stream without one is not rewritten ("registry is not installed").
+    const bare = deepFreeze({ ...streams.mysql, status: { tags: [] } }) as unknown as ImageStream;
+    const noRepo = resolveImageReference("mysql:8", {
+      ...base,
+      internalRegistryHostname: "registry.example:5000",
+      getImageStream: (ns, name) => (ns === "myapp" && name === "mysql" ? bare : undefined),
     });
+    expect(noRepo).toMatchObject({ kind: "unchanged", reason: "not-found" });
   });
 
   it("R14.3 the stream must allow lookup: found tag → error, missing tag → no fallback", () => {
