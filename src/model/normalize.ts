@@ -204,7 +204,8 @@ export function normalizeImageStream(stream: ImageStream, opts?: NormalizeOption
 
 function normalizeImageImportSpec(spec: ImageImportSpec, mode: string): ImageImportSpec {
   let out = withPolicyDefaults(spec, mode);
-  if (out.to === undefined) {
+  // `to` is a pointer in Go: a JSON null is nil, defaulted like an absent one.
+  if (out.to === undefined || (out.to as unknown) === null) {
     const name = out.from?.name;
     const ref = typeof name === "string" ? tryParse(name) : undefined;
     if (ref !== undefined && ref.tag !== "") {
