@@ -31,21 +31,27 @@ export interface PruneOptions {
 const DEFAULT_KEEP_REVISIONS = 3;
 const DEFAULT_KEEP_YOUNGER_THAN = 60 * 60 * 1000;
 
-function createdMillis(event: TagEvent | undefined): number {
-  const t = typeof event?.created === "string" ? Date.parse(event.created) : Number.NaN;
+function timeMillis(value: unknown): number {
+  const t = typeof value === "string" ? Date.parse(value) : Number.NaN;
   return Number.isNaN(t) ? Number.NEGATIVE_INFINITY : t;
+}
+
+function createdMillis(event: TagEvent | undefined): number {
+  return timeMillis(event?.created);
 }
 
 /**
  * Removes old history items from every status tag, the way `oc adm prune images` would (R17.2).
  *
- * An item is kept when its position is `< keepTagRevisions`, when it is younger than
- * `keepYoungerThan`, when it is revision 0 of a tag `isTagUsed` reports as used, or when its
- * image is still needed: `isImageUsed(image)` is true or another kept item of the stream points
- * to the same image (the pruner only deletes images nothing strongly references). Items whose
- * Image object is gone (`getImage` returns `undefined`) are dropped. Items without an image
- * (reference tags) are never pruned, since pruning deletes images. A tag left with no items and no conditions
- * is removed from status. Returns the very same stream when nothing is pruned.
+ * A stream created less than `keepYoungerThan` ago is left alone. Otherwise each item is checked
+ * in `oc`'s order: it is kept when it is younger than `keepYoungerThan` or when it is revision 0
+ * of a tag `isTagUsed` reports as used; else it is dropped when its Image object is gone
+ * (`getImage` returns `undefined`); else it is kept when its position is `< keepTagRevisions` or
+ * when its image is still needed: `isImageUsed(image)` is true or another kept item of the
+ * stream points to the same image (the pruner only deletes images nothing strongly references).
+ * Items without an image (reference tags) are never pruned, since pruning deletes images. A tag
+ * left with no items and no conditions is removed from status. Returns the very same stream when
+ * nothing is pruned.
  *
  * @param stream - the image stream.
  * @param opts - pruning options (defaults: 3 revisions, 60 minutes).
@@ -78,6 +84,8 @@ export function pruneTagHistory(stream: ImageStream, options: PruneOptions = {})
       ? opts.keepYoungerThan
       : DEFAULT_KEEP_YOUNGER_THAN;
   const threshold = Date.parse(nowTimestamp(opts.now === undefined ? {} : { now: opts.now })) - keepYounger;
+  // `oc` keeps every item of a stream that is itself younger than the threshold.
+  if (timeMillis(stream.metadata?.creationTimestamp) > threshold) return stream;
 
   // First pass: strong references (kept regardless of images).
   const strong = new Set<string>();
@@ -86,9 +94,11 @@ export function pruneTagHistory(stream: ImageStream, options: PruneOptions = {})
     const tagUsed = typeof list?.tag === "string" && opts.isTagUsed?.(list.tag) === true;
     return items.map((event, i) => {
       const image = typeof event?.image === "string" ? event.image : "";
-      if (image !== "" && opts.getImage !== undefined && opts.getImage(image) === undefined) return "drop";
-      const keep = i < keepRevisions || createdMillis(event) > threshold || (i === 0 && tagUsed);
-      if (keep) {
+      // `oc`'s order: age and a used tag's revision 0 protect even an item whose Image is gone.
+      const protectedItem = createdMillis(event) > threshold || (i === 0 && tagUsed);
+      if (!protectedItem && image !== "" && opts.getImage !== undefined && opts.getImage(image) === undefined)
+        return "drop";
+      if (protectedItem || i < keepRevisions) {
         if (image !== "") strong.add(image);
         return "keep";
       }
