@@ -20,7 +20,7 @@ export interface PruneOptions {
   readonly keepYoungerThan?: number;
   /** The clock (see `ServerOptions.now`). */
   readonly now?: Clock;
-  /** Whether an image is used elsewhere (pods, builds, other streams…); used images are kept. */
+  /** Whether an image is used by other objects (pods, builds, deployments…); their items are kept. */
   readonly isImageUsed?: (image: string) => boolean;
   /** Whether a tag is in use; revision 0 of a used tag is always kept. */
   readonly isTagUsed?: (tag: string) => boolean;
@@ -47,9 +47,9 @@ function createdMillis(event: TagEvent | undefined): number {
  * in `oc`'s order: it is kept when it is younger than `keepYoungerThan` or when it is revision 0
  * of a tag `isTagUsed` reports as used; else it is dropped when its Image object is gone
  * (`getImage` returns `undefined`); else it is kept when its position is `< keepTagRevisions` or
- * when its image is still needed: `isImageUsed(image)` is true or another kept item of the
- * stream points to the same image (the pruner only deletes images nothing strongly references).
- * Items without an image (reference tags) are never pruned, since pruning deletes images. A tag
+ * when `isImageUsed(image)` is true (pods, builds and other objects that hold the image). As in
+ * `oc`, another tag of the stream that keeps the same image does not keep this item: it only
+ * keeps the image. Items without an image (reference tags) are never pruned, since pruning deletes images. A tag
  * left with no items and no conditions is removed from status. Returns the very same stream when
  * nothing is pruned.
  *
@@ -87,35 +87,17 @@ export function pruneTagHistory(stream: ImageStream, options: PruneOptions = {})
   // `oc` keeps every item of a stream that is itself younger than the threshold.
   if (timeMillis(stream.metadata?.creationTimestamp) > threshold) return stream;
 
-  // First pass: strong references (kept regardless of images).
-  const strong = new Set<string>();
-  const decisions = tags.map((list) => {
-    const items = Array.isArray(list?.items) ? list.items : [];
-    const tagUsed = typeof list?.tag === "string" && opts.isTagUsed?.(list.tag) === true;
-    return items.map((event, i) => {
-      const image = typeof event?.image === "string" ? event.image : "";
-      // `oc`'s order: age and a used tag's revision 0 protect even an item whose Image is gone.
-      const protectedItem = createdMillis(event) > threshold || (i === 0 && tagUsed);
-      if (!protectedItem && image !== "" && opts.getImage !== undefined && opts.getImage(image) === undefined)
-        return "drop";
-      if (protectedItem || i < keepRevisions) {
-        if (image !== "") strong.add(image);
-        return "keep";
-      }
-      return "weak";
-    });
-  });
-
   let changed = false;
   const nextTags: NamedTagEventList[] = [];
-  tags.forEach((list, t) => {
+  tags.forEach((list) => {
     const items = Array.isArray(list?.items) ? list.items : [];
+    const tagUsed = typeof list?.tag === "string" && opts.isTagUsed?.(list.tag) === true;
     const kept = items.filter((event, i) => {
-      const d = decisions[t]?.[i];
-      if (d === "keep") return true;
-      if (d === "drop") return false;
       const image = typeof event?.image === "string" ? event.image : "";
-      return image === "" || strong.has(image) || opts.isImageUsed?.(image) === true;
+      // `oc`'s order: age and a used tag's revision 0 protect even an item whose Image is gone.
+      if (createdMillis(event) > threshold || (i === 0 && tagUsed)) return true;
+      if (image !== "" && opts.getImage !== undefined && opts.getImage(image) === undefined) return false;
+      return i < keepRevisions || image === "" || opts.isImageUsed?.(image) === true;
     });
     if (kept.length === items.length) {
       nextTags.push(list);

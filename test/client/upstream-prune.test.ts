@@ -57,8 +57,6 @@ interface PruneCase {
   readonly usedTags?: readonly string[];
   /** Upstream's expectedStreamUpdates. */
   readonly expectedStreamUpdates: readonly string[];
-  /** Set when our behaviour knowingly differs from upstream (the case runs as `it.fails`). */
-  readonly knownDifference?: string;
 }
 
 function toStream(s: UpstreamStream): ImageStream {
@@ -293,8 +291,6 @@ const IMAGE_PRUNING: readonly PruneCase[] = [
     images: [d(1), d(2)],
     streams: [fooBar(d(1), d(2), d(1), d(2))],
     expectedStreamUpdates: [`foo/bar|latest|3|${d(2)}`],
-    knownDifference:
-      "we keep an item whose image another kept item of the stream has (docs/semantics-notes.md); oc removes it",
   },
   {
     name: "image stream age less than min pruning age - don't prune",
@@ -486,8 +482,6 @@ const STRONG_AND_WEAK: PruneCase = {
   ],
   // The image stays (the tag "strong" references it) but the old history item of "latest" goes.
   expectedStreamUpdates: [`foo/bar|latest|2|${bare(1)}`],
-  knownDifference:
-    "we keep an item whose image another kept item of the stream has (docs/semantics-notes.md); oc removes it",
 };
 
 function check(c: PruneCase): void {
@@ -504,8 +498,7 @@ function check(c: PruneCase): void {
 
 function table(cases: readonly PruneCase[]): void {
   for (const c of cases) {
-    // Known differences from upstream run as expected failures: flip them to `it` once fixed.
-    (c.knownDifference !== undefined ? it.fails : it)(`${c.name}`, () => check(c));
+    it(`${c.name}`, () => check(c));
   }
 }
 

@@ -701,8 +701,9 @@ type PruneFn = (s: ImageStream, o: unknown) => ImageStream;
 
 /**
  * pruneTagHistory (R17.2, `oc adm prune images` on one stream) with keepYoungerThan 0: an item
- * stays when its position is < k, when it has no image (reference tags are never pruned), or
- * when a kept item of the stream has the same image; tags left empty go away; generations stay.
+ * stays when its position is < k or when it has no image (reference tags are never pruned);
+ * another tag keeping the same image does not keep it (as `oc`); tags left empty go away;
+ * generations stay.
  */
 class PruneCmd extends Cmd {
   constructor(readonly k: number) {
@@ -717,13 +718,8 @@ class PruneCmd extends Cmd {
       ? call(r, (s) => viaOperation(s, { type: "prune", keepTagRevisions: this.k, keepYoungerThan: 0 }, now))
       : call(r, (s) => prune(s, { now, keepTagRevisions: this.k, keepYoungerThan: 0 }));
     const next = m.clone();
-    const keptImages = new Set<string>();
-    for (const l of next.status.values())
-      l.items.forEach((e, i) => {
-        if (i < this.k && e.image !== "") keptImages.add(e.image);
-      });
     for (const [t, l] of [...next.status]) {
-      l.items = l.items.filter((e, i) => i < this.k || e.image === "" || keptImages.has(e.image));
+      l.items = l.items.filter((e, i) => i < this.k || e.image === "");
       if (l.items.length === 0 && l.conditions.length === 0) next.status.delete(t);
     }
     settle(m, next, r, out, this.toString());
