@@ -1,7 +1,7 @@
 /**
  * History pruning as `oc adm prune images` does it for image streams (SEMANTICS R17.2).
  */
-import type { Image, ImageStream, NamedTagEventList, TagEvent } from "../model/index.js";
+import type { Image, ImageStream, TagEvent } from "../model/index.js";
 import { type Clock, nowTimestamp } from "../server/options.js";
 
 /**
@@ -49,9 +49,10 @@ function createdMillis(event: TagEvent | undefined): number {
  * (`getImage` returns `undefined`); else it is kept when its position is `< keepTagRevisions` or
  * when `isImageUsed(image)` is true (pods, builds and other objects that hold the image). As in
  * `oc`, another tag of the stream that keeps the same image does not keep this item: it only
- * keeps the image. Items without an image (reference tags) are never pruned, since pruning deletes images. A tag
- * left with no items and no conditions is removed from status. Returns the very same stream when
- * nothing is pruned.
+ * keeps the image; and an item without an image (a reference tag's event) names no Image that
+ * exists, so it goes unless age or a used tag protects it. When anything was pruned, every tag
+ * left without items is removed from status (as `oc`'s update does). Returns the very same stream
+ * when nothing is pruned.
  *
  * @param stream - the image stream.
  * @param opts - pruning options (defaults: 3 revisions, 60 minutes).
@@ -88,26 +89,24 @@ export function pruneTagHistory(stream: ImageStream, options: PruneOptions = {})
   if (timeMillis(stream.metadata?.creationTimestamp) > threshold) return stream;
 
   let changed = false;
-  const nextTags: NamedTagEventList[] = [];
-  tags.forEach((list) => {
+  const pruned = tags.map((list) => {
     const items = Array.isArray(list?.items) ? list.items : [];
     const tagUsed = typeof list?.tag === "string" && opts.isTagUsed?.(list.tag) === true;
     const kept = items.filter((event, i) => {
       const image = typeof event?.image === "string" ? event.image : "";
       // `oc`'s order: age and a used tag's revision 0 protect even an item whose Image is gone.
       if (createdMillis(event) > threshold || (i === 0 && tagUsed)) return true;
-      if (image !== "" && opts.getImage !== undefined && opts.getImage(image) === undefined) return false;
-      return i < keepRevisions || image === "" || opts.isImageUsed?.(image) === true;
+      // An Image that does not exist drops the item: the empty name never does (reference
+      // tags), an unknown one per `getImage`.
+      if (image === "" || (opts.getImage !== undefined && opts.getImage(image) === undefined)) return false;
+      return i < keepRevisions || opts.isImageUsed?.(image) === true;
     });
-    if (kept.length === items.length) {
-      nextTags.push(list);
-      return;
-    }
+    if (kept.length === items.length) return list;
     changed = true;
-    const conditions = Array.isArray(list?.conditions) ? list.conditions : [];
-    if (kept.length === 0 && conditions.length === 0) return;
-    nextTags.push({ ...list, items: kept });
+    return { ...list, items: kept };
   });
   if (!changed) return stream;
+  // The update `oc` sends drops every tag left without items (conditions or not).
+  const nextTags = pruned.filter((list) => Array.isArray(list?.items) && list.items.length > 0);
   return { ...stream, status: { ...stream.status, tags: nextTags } };
 }

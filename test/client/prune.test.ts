@@ -54,7 +54,7 @@ describe("pruneTagHistory (R17.2)", () => {
     expect(out.status?.tags?.map((t) => [t.tag, t.items.length])).toEqual([["a", 1]]);
   });
 
-  it("R17.2 items whose Image no longer exists are dropped; events without an image stay", () => {
+  it("R17.2 items whose Image no longer exists are dropped, events without an image too (oc: no such Image)", () => {
     const s = stream({
       a: [
         ev(2, OLD),
@@ -64,14 +64,22 @@ describe("pruneTagHistory (R17.2)", () => {
     });
     const out = pruneTagHistory(s, {
       now: NOW,
-      keepTagRevisions: 0,
+      keepTagRevisions: 3,
       getImage: (n) => (n === img(2) ? { metadata: { name: n } } : undefined) as never,
     });
-    expect(out.status?.tags?.[0]?.items.map((e) => e.generation)).toEqual([1]);
-    expect(out.status?.tags?.[0]?.items[0]?.image).toBe("");
+    expect(out.status?.tags?.[0]?.items.map((e) => e.generation)).toEqual([2]);
+    // Without getImage every named image counts as existing, but the empty name still does not.
+    const noLookup = pruneTagHistory(s, { now: NOW, keepTagRevisions: 3 });
+    expect(noLookup.status?.tags?.[0]?.items.map((e) => e.generation)).toEqual([2, 1]);
+    // A used tag's revision 0 and a young event stay, with or without an image.
+    const ref = stream({
+      r: [{ created: OLD, dockerImageReference: "quay.io/x:1", image: "", generation: 1 }],
+    });
+    expect(pruneTagHistory(ref, { now: NOW, isTagUsed: (t) => t === "r" })).toBe(ref);
+    expect(pruneTagHistory(ref, { now: NOW, keepYoungerThan: 365 * 24 * 3600 * 1000 * 10 })).toBe(ref);
   });
 
-  it("R17.2 a tag with conditions keeps its (empty) entry", () => {
+  it("R17.2 once anything is pruned, every tag left without items goes, conditions or not (oc's update)", () => {
     const s = deepFreeze({
       metadata: { name: "s" },
       status: {
@@ -81,13 +89,16 @@ describe("pruneTagHistory (R17.2)", () => {
             items: [ev(1, OLD)],
             conditions: [{ type: "ImportSuccess", status: "False", generation: 2 }],
           },
+          { tag: "b", items: [], conditions: [{ type: "ImportSuccess", status: "False", generation: 1 }] },
+          { tag: "c", items: [ev(1, OLD)] },
         ],
       },
     }) as ImageStream;
-    const out = pruneTagHistory(s, { now: NOW, keepTagRevisions: 0 });
-    expect(out.status?.tags).toEqual([
-      { tag: "a", items: [], conditions: [{ type: "ImportSuccess", status: "False", generation: 2 }] },
-    ]);
+    const out = pruneTagHistory(s, { now: NOW, keepTagRevisions: 0, isImageUsed: () => false });
+    expect(out.status?.tags).toEqual([]);
+    // Nothing pruned: an already empty tag stays (oc sends no update).
+    const keep = pruneTagHistory(s, { now: NOW, keepTagRevisions: 1 });
+    expect(keep).toBe(s);
   });
 
   it("R17.2 nothing to prune returns the very same stream; unchanged tags are shared", () => {

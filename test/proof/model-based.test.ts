@@ -701,9 +701,9 @@ type PruneFn = (s: ImageStream, o: unknown) => ImageStream;
 
 /**
  * pruneTagHistory (R17.2, `oc adm prune images` on one stream) with keepYoungerThan 0: an item
- * stays when its position is < k or when it has no image (reference tags are never pruned);
- * another tag keeping the same image does not keep it (as `oc`); tags left empty go away;
- * generations stay.
+ * stays when its position is < k and it has an image (the empty name is no Image, so reference
+ * tags' events go, as with `oc`); another tag keeping the same image does not keep it; once
+ * anything is pruned every tag without items goes; generations stay.
  */
 class PruneCmd extends Cmd {
   constructor(readonly k: number) {
@@ -718,10 +718,13 @@ class PruneCmd extends Cmd {
       ? call(r, (s) => viaOperation(s, { type: "prune", keepTagRevisions: this.k, keepYoungerThan: 0 }, now))
       : call(r, (s) => prune(s, { now, keepTagRevisions: this.k, keepYoungerThan: 0 }));
     const next = m.clone();
-    for (const [t, l] of [...next.status]) {
-      l.items = l.items.filter((e, i) => i < this.k || e.image === "");
-      if (l.items.length === 0 && l.conditions.length === 0) next.status.delete(t);
+    let pruned = false;
+    for (const l of next.status.values()) {
+      const before = l.items.length;
+      l.items = l.items.filter((e, i) => i < this.k && e.image !== "");
+      if (l.items.length !== before) pruned = true;
     }
+    if (pruned) for (const [t, l] of [...next.status]) if (l.items.length === 0) next.status.delete(t);
     settle(m, next, r, out, this.toString());
   }
 }
@@ -944,7 +947,8 @@ describe("model-based: the write path against the §6–§11 model", () => {
     if (exported("applyImportResult")) expected.push("ImportCmd");
     if (exported("pruneTagHistory")) expected.push("PruneCmd");
     if (exported("updateImageStreamTag")) expected.push("IstagUpdateCmd");
-    for (const name of expected) expect(RUN_COUNTS.get(name) ?? 0, name).toBeGreaterThan(10);
+    // (rollbacks need a history longer than the revision; oc-faithful pruning keeps histories short)
+    for (const name of expected) expect(RUN_COUNTS.get(name) ?? 0, name).toBeGreaterThan(5);
     if (exported("applyOperation"))
       for (const name of expected.filter((n) => n !== "DeleteCmd" && n !== "IstagUpdateCmd"))
         expect(
