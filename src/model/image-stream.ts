@@ -137,7 +137,8 @@ export type ImageStreamSpec = z.infer<typeof ImageStreamSpecSchema>;
 
 /**
  * Schema of a `TagEvent` (R1.4.3): `created`, `dockerImageReference`, `image`, `generation`, all
- * always serialized and required here.
+ * always serialized and required here; `created` is `null` for Go's zero time, as the server
+ * prints it.
  *
  * @example
  * ```ts
@@ -146,7 +147,7 @@ export type ImageStreamSpec = z.infer<typeof ImageStreamSpecSchema>;
  * @public
  */
 export const TagEventSchema = z.looseObject({
-  created: z.string(),
+  created: timeOrNull,
   dockerImageReference: z.string(),
   image: z.string(),
   generation: int64,

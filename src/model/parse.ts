@@ -184,6 +184,49 @@ function fixStreamNullItems(stream: unknown): unknown {
   };
 }
 
+/**
+ * `value` without the object keys at `paths` (each path ends in a key), copying only the objects
+ * and arrays on the way: everything else is shared.
+ */
+function withoutKeys(value: unknown, paths: readonly (readonly PropertyKey[])[]): unknown {
+  let out = value;
+  for (const path of paths) out = removeAt(out, path, 0);
+  return out;
+}
+
+function removeAt(value: unknown, path: readonly PropertyKey[], i: number): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  const seg = path[i] as PropertyKey;
+  if (!Object.hasOwn(value, seg)) return value;
+  if (Array.isArray(value)) {
+    if (typeof seg !== "number") return value;
+    const copy = value.slice();
+    copy[seg] = removeAt(value[seg], path, i + 1);
+    return copy;
+  }
+  const copy: Record<PropertyKey, unknown> = { ...(value as Record<PropertyKey, unknown>) };
+  if (i === path.length - 1) delete copy[seg];
+  else copy[seg] = removeAt(copy[seg], path, i + 1);
+  return copy;
+}
+
+/**
+ * Go decodes a JSON `null` as the zero value: a nil pointer, map or slice, an empty string. Paths
+ * of the schema issues whose value is a `null` object key (`annotations:` left empty in YAML,
+ * `importPolicy: null`, `from: null`…), to be read as absent. Array elements are not touched.
+ */
+function nullKeyPaths(issues: readonly z.core.$ZodIssue[], input: unknown): PropertyKey[][] {
+  const out: PropertyKey[][] = [];
+  for (const issue of issues) {
+    const path = issue.path;
+    if (issue.code !== "invalid_type" || path.length === 0) continue;
+    if (typeof path[path.length - 1] === "number") continue;
+    const { present, value } = valueAt(path, input);
+    if (present && value === null) out.push([...path]);
+  }
+  return out;
+}
+
 interface Kind<T> {
   readonly kind: string;
   readonly schema: z.ZodType<T>;
@@ -225,8 +268,16 @@ function run<T>(spec: Kind<T>, input: unknown): ParseResult<T> {
     if (typeof n === "string") name = n;
     const errors: FieldError[] = [];
     if (spec.typeMeta) checkTypeMeta(input, spec.kind, errors);
-    const prepared = spec.prepare ? spec.prepare(input) : input;
-    const result = spec.schema.safeParse(prepared);
+    let prepared = spec.prepare ? spec.prepare(input) : input;
+    let result = spec.schema.safeParse(prepared);
+    // A `null` where the schema wants a value reads as absent, as Go decodes it (see nullKeyPaths);
+    // a parent that was null hides nothing below it, so one more pass is enough in practice.
+    for (let round = 0; !result.success && round < 3; round++) {
+      const nulls = nullKeyPaths(result.error.issues, prepared);
+      if (nulls.length === 0) break;
+      prepared = withoutKeys(prepared, nulls);
+      result = spec.schema.safeParse(prepared);
+    }
     if (!result.success) {
       for (const issue of result.error.issues) errors.push(issueToFieldError(issue, prepared));
     }
@@ -235,7 +286,8 @@ function run<T>(spec: Kind<T>, input: unknown): ParseResult<T> {
       return { success: false, error: new InvalidError({ kind: spec.kind, name, fieldErrors: errors }) };
     }
     // The schemas have no transforms or defaults: a successful parse means the input already has
-    // the type. Returning the input itself keeps key order and unknown fields exactly.
+    // the type. Returning the input itself keeps key order and unknown fields exactly (keys whose
+    // value was a Go-decodable null are left out).
     return { success: true, data: prepared as T };
   } catch (cause) {
     // Defensive: a hostile input (cyclic, very deep, exotic objects) must still give our error.

@@ -37,7 +37,7 @@ fcTest.prop([arbImageStream()], { numRuns: 100 })(
         expect(parseDockerImageReference(e?.dockerImageReference ?? "").id).toBe(e?.image);
         const prev = list.items[i - 1];
         if (prev && e) {
-          expect(prev.created >= e.created).toBe(true);
+          expect((prev.created ?? "") >= (e.created ?? "")).toBe(true);
           expect(prev.generation).toBeGreaterThanOrEqual(e.generation);
         }
       }

@@ -209,13 +209,51 @@ describe("parseImageStream error reporting", () => {
     });
   });
 
-  it("R1.3.1 TagReference annotations and generation accept null; other fields do not", () => {
+  it("R1.3.1 TagReference annotations and generation keep null; another null reads as absent (Go's zero value)", () => {
     const tag = parseTagReference({ name: "latest", annotations: null, generation: null });
     expect(tag.annotations).toBeNull();
     expect(tag.generation).toBeNull();
-    const err = invalid(() => parseTagReference({ name: "x", reference: null, importPolicy: null }));
+    const input = deepFreeze({ name: "x", reference: null, importPolicy: null, from: null, extra: 1 });
+    expect(parseTagReference(input)).toEqual({ name: "x", extra: 1 });
+    expect(input.importPolicy).toBeNull(); // the input is not changed
+    const err = invalid(() => parseTagReference({ name: "x", reference: "yes", importPolicy: [] }));
     expect(err.fieldErrors.map((e) => e.field)).toEqual(["reference", "importPolicy"]);
     expect(err.message.startsWith('TagReference.image.openshift.io "x" is invalid')).toBe(true);
+  });
+
+  it("R1.11 a YAML key left empty (null) reads as absent, as Go decodes it: maps, structs, lists", () => {
+    const yamlish = deepFreeze({
+      metadata: { name: "a", namespace: "n", annotations: null, labels: null },
+      spec: {
+        lookupPolicy: null,
+        tags: [{ name: "t", from: { kind: "DockerImage", name: "x:1" }, importPolicy: null }],
+      },
+      status: null,
+    });
+    expect(parseImageStream(yamlish)).toEqual({
+      metadata: { name: "a", namespace: "n" },
+      spec: { tags: [{ name: "t", from: { kind: "DockerImage", name: "x:1" } }] },
+    });
+    expect(parseImageStream({ metadata: { name: "a" }, spec: null })).toEqual({ metadata: { name: "a" } });
+    // a null list element is not a key: still an error; a null required string is Required
+    expect(invalid(() => parseImageStream({ spec: { tags: [null] } })).fieldErrors[0]?.field).toBe(
+      "spec.tags[0]",
+    );
+    const ev = {
+      tag: "x",
+      items: [{ created: null, dockerImageReference: "a/b", image: null, generation: 1 }],
+    };
+    expect(invalid(() => parseImageStream({ status: { tags: [ev] } })).fieldErrors).toEqual([
+      { type: "FieldValueRequired", field: "status.tags[x].items[0].image", value: "", detail: "" },
+    ]);
+  });
+
+  it("R1.4.3 a tag event's created may be null (Go's zero time, as the server prints it)", () => {
+    const ev = { created: null, dockerImageReference: "a/b", image: "", generation: 1 };
+    expect(
+      parseImageStream({ status: { tags: [{ tag: "x", items: [ev] }] } }).status?.tags?.[0]?.items[0]
+        ?.created,
+    ).toBeNull();
   });
 
   it("R4.2.4 parseTagReference reports an unknown from.kind on from.kind", () => {

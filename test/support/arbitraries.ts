@@ -131,7 +131,7 @@ export function arbTagEvent(): fc.Arbitrary<TagEvent> {
 /** A history of 1–`max` events, newest first (created and generation non-increasing). */
 export function arbTagHistory(max = 4): fc.Arbitrary<TagEvent[]> {
   return fc.array(arbTagEvent(), { minLength: 1, maxLength: max }).map((events) => {
-    const created = events.map((e) => e.created).sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
+    const created = events.map((e) => e.created ?? "").sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
     const generations = events.map((e) => e.generation).sort((a, b) => b - a);
     return events.map((e, i) => ({
       ...e,
