@@ -26,9 +26,10 @@
  * Speed on hostile input does not depend on which inputs came before. V8 throws away optimized
  * code at an operation it has never seen run, and runs the function unoptimized until it is
  * compiled again (milliseconds later). So the per-character loops live in small leaf functions
- * (`scanPath`, `scanFirstSegment`, `scanTag`, `scanAlgorithm`, `digitsEnd`) in which every operation also runs on
- * valid input: a failure code (`-1 - index`) is computed on every call and chosen, not computed
- * on the error path, and error-only work (re-scans, messages) happens in the callers. A first
+ * (`scanPath`, `scanFirstSegment`, `scanTag`, `scanAlgorithm`, `digitsEnd`) in which every
+ * operation also runs on valid input: a failure code (`-1 - index`) is computed on every call and
+ * chosen, not computed on the error path, and error-only work (re-scans, messages) happens in the
+ * callers. A first
  * invalid input after a long run of valid ones then costs a recompile of a caller, never an
  * unoptimized pass over a long string. Long runs of hex digits (IPv6 hosts, digest hex) are
  * found by native searches for a single flat character class.
@@ -38,8 +39,6 @@
 const ALNUM = 2; // [A-Za-z0-9]
 const WORD = 4; // [A-Za-z0-9_]
 const TAG = 8; // [A-Za-z0-9_.-]
-const HEX = 16; // [0-9A-Fa-f]
-const ALPHA = 32; // [A-Za-z]
 const DIGIT = 64; // [0-9]
 const LABEL = 128; // [A-Za-z0-9-]
 const UPPER = 256; // [A-Z]
@@ -56,8 +55,6 @@ for (let c = 0; c < 128; c++) {
   if (c === 95) bits |= WORD | TAG;
   if (c === 46) bits |= TAG;
   if (c === 45) bits |= TAG | LABEL;
-  if (digit || (c >= 97 && c <= 102) || (c >= 65 && c <= 70)) bits |= HEX;
-  if (lower || upper) bits |= ALPHA;
   if (digit) bits |= DIGIT;
   CLASS[c] = bits;
 }
