@@ -3,7 +3,14 @@
  * OC `pkg/helpers/describe/{describer.go,helpers.go}`).
  */
 
-import type { Image, ImageStream, ImageStreamTag, NamedTagEventList, TagReference } from "../model/index.js";
+import type {
+  Image,
+  ImageStream,
+  ImageStreamImage,
+  ImageStreamTag,
+  NamedTagEventList,
+  TagReference,
+} from "../model/index.js";
 import { safeString } from "../reference/guards.js";
 import { parseDockerImageReference } from "../reference/index.js";
 import { aliasTargets, specTagIndex } from "../resolve/follow.js";
@@ -388,7 +395,7 @@ function describeDockerConfig(out: Out, config: Obj): void {
 }
 
 /** `DescribeImage(image, imageName)`. */
-function describeImage(image: Image, imageName: string, nowMs: number): string {
+function describeImageText(image: Image, imageName: string, nowMs: number): string {
   const out = new Out(nowMs);
   const meta: Obj = isObj(image.metadata) ? image.metadata : {};
   if (imageName !== "") out.field("Image Name", imageName);
@@ -457,5 +464,42 @@ function describeImage(image: Image, imageName: string, nowMs: number): string {
 export function describeImageStreamTag(istag: ImageStreamTag, opts: DescribeOptions = {}): string {
   const image: Image = isObj(istag) && isObj(istag.image) ? istag.image : {};
   const name = isObj(image.metadata) ? str(image.metadata.name) : "";
-  return describeImage(image, name, nowMillis(opts));
+  return describeImageText(image, name, nowMillis(opts));
+}
+
+/**
+ * What `oc describe isimage/<stream>@<id>` prints (R16.2, `ImageStreamImageDescriber`): the Image
+ * view of `isimage.image`, with `Image Name` = `image.metadata.name`; the same fields as
+ * {@link describeImageStreamTag}.
+ *
+ * @param isimage - the ImageStreamImage (as `getImageStreamImage` returns it)
+ * @param opts - `now` for the relative times
+ * @example
+ * ```ts
+ * describeImageStreamImage(getImageStreamImage(is, "sha256:49c1", { getImage }), { now: new Date() });
+ * // Image Name:\tsha256:49c1…\nDocker Image:\tcentos/python-35-centos7@sha256:49c1…\n…
+ * ```
+ * @public
+ */
+export function describeImageStreamImage(isimage: ImageStreamImage, opts: DescribeOptions = {}): string {
+  const image: Image = isObj(isimage) && isObj(isimage.image) ? isimage.image : {};
+  const name = isObj(image.metadata) ? str(image.metadata.name) : "";
+  return describeImageText(image, name, nowMillis(opts));
+}
+
+/**
+ * What `oc describe image/<name>` prints (R16.2, `ImageDescriber`): the Image view without the
+ * `Image Name` line (`DescribeImage(image, "")`).
+ *
+ * @param image - the Image
+ * @param opts - `now` for the relative times
+ * @example
+ * ```ts
+ * describeImage(image, { now: new Date() });
+ * // Docker Image:\tcentos/python-35-centos7@sha256:49c1…\nName:\t\tsha256:49c1…\n…
+ * ```
+ * @public
+ */
+export function describeImage(image: Image, opts: DescribeOptions = {}): string {
+  return describeImageText(isObj(image) ? image : {}, "", nowMillis(opts));
 }

@@ -1,7 +1,13 @@
 /**
  * Client semantics: what `oc` does (`oc tag`, pruning, one reducer over every operation).
  */
-export { type DescribeOptions, describeImageStream, describeImageStreamTag } from "./describe.js";
+export {
+  type DescribeOptions,
+  describeImage,
+  describeImageStream,
+  describeImageStreamImage,
+  describeImageStreamTag,
+} from "./describe.js";
 export { humanDuration, humanSize } from "./human.js";
 export {
   applyOperation,

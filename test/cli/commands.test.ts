@@ -209,7 +209,12 @@ describe("get", () => {
     expect(noName.stderr).toContain("isimage needs a name");
     const describe = cli(["describe", "itag/python:3.5", ...args]);
     expect(describe.code).toBe(2);
-    expect(describe.stderr).toContain("describe supports is and istag, not imagetag");
+    expect(describe.stderr).toContain("describe supports is, istag and isimage, not imagetag");
+    const isi = cli(["describe", "isimage/python@sha256:49c18358", ...args]);
+    expect(isi.code).toBe(0);
+    expect(isi.stdout).toMatch(
+      /^Image Name:\tsha256:49c18358\w+\nDocker Image:\tcentos\/python-35-centos7@sha256:49c18358/,
+    );
   });
 
   it("get -o json prints a List; a named stream is printed as itself; an empty namespace says so", () => {

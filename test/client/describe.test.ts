@@ -1,7 +1,9 @@
 import { test as fcTest } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import {
+  describeImage,
   describeImageStream,
+  describeImageStreamImage,
   describeImageStreamTag,
   formatImageStreamTagsText,
 } from "../../src/client/describe.js";
@@ -563,5 +565,34 @@ describe("§16 describe properties", () => {
     const out = describeImageStreamTag(deepFreeze({ image }), { now: "2030-01-01T00:00:00Z" });
     expect(out).toContain("Docker Image:\t");
     expect(out).toMatch(/(Layer|Image) Size:\t/);
+  });
+});
+
+describe("R16.2 describeImageStreamImage and describeImage (oc's ImageStreamImageDescriber, ImageDescriber)", () => {
+  const image = deepFreeze({
+    metadata: {
+      name: "sha256:49c18358df82f4577386404991c51a9559f243e0b1bdc366df25",
+      creationTimestamp: "2017-10-02T17:08:11Z",
+    },
+    dockerImageReference:
+      "centos/python-35-centos7@sha256:49c18358df82f4577386404991c51a9559f243e0b1bdc366df25",
+    dockerImageMetadata: { Created: "2017-09-18T10:00:00Z", Architecture: "amd64", Size: 1000 },
+  });
+  const now = "2017-10-02T17:10:11Z";
+
+  it("R16.2 isimage: the Image view with Image Name = the image's name, as for an istag", () => {
+    const viaIsimage = describeImageStreamImage({ metadata: { name: "python@sha256:49c1" }, image }, { now });
+    expect(viaIsimage).toBe(
+      describeImageStreamTag({ metadata: { name: "python:latest" }, image } as ImageStreamTag, { now }),
+    );
+    expect(viaIsimage.split("\n")[0]).toBe(`Image Name:\t${image.metadata.name}`);
+  });
+
+  it('R16.2 image: DescribeImage(image, "") has no Image Name line and starts with Docker Image', () => {
+    const out = describeImage(image, { now });
+    expect(out.split("\n")[0]).toBe(`Docker Image:\t${image.dockerImageReference}`);
+    expect(out).not.toContain("Image Name:");
+    expect(out).toContain(`Name:\t\t${image.metadata.name}`);
+    expect(describeImage(null as never, { now })).toContain("Docker Image:");
   });
 });

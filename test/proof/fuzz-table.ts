@@ -144,6 +144,8 @@ export const FUZZ_TABLE: Record<string, readonly KindName[]> = {
   // client/
   describeImageStream: ["stream", "clock"],
   describeImageStreamTag: ["istag", "clock"],
+  describeImageStreamImage: ["istag", "clock"],
+  describeImage: ["image", "clock"],
   humanDuration: ["num"],
   humanSize: ["num"],
   formatImageStreamTable: ["streams", "clock"],

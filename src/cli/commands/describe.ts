@@ -1,9 +1,14 @@
 /**
- * `imagestream describe is/NAME | istag/NAME:TAG`: what `oc describe` prints (SEMANTICS §16.1, §16.2).
+ * `imagestream describe is/NAME | istag/NAME:TAG | isimage/NAME@ID`: what `oc describe` prints
+ * (SEMANTICS §16.1, §16.2).
  */
-import { describeImageStream, describeImageStreamTag } from "../../client/describe.js";
-import { parseImageStreamTagName } from "../../names/index.js";
-import { getImageStreamTag } from "../../server/index.js";
+import {
+  describeImageStream,
+  describeImageStreamImage,
+  describeImageStreamTag,
+} from "../../client/describe.js";
+import { parseImageStreamImageName, parseImageStreamTagName } from "../../names/index.js";
+import { getImageStreamImage, getImageStreamTag } from "../../server/index.js";
 import type { Command, CommandContext, CommandResult } from "../command.js";
 import { UsageError } from "../errors.js";
 import { COMMON_HELP, EXIT_HELP } from "../help.js";
@@ -12,8 +17,8 @@ import { parseResourceArgs } from "./resource.js";
 
 function run(ctx: CommandContext): CommandResult {
   const { resource, names } = parseResourceArgs(ctx.command, ctx.args.positionals);
-  if (resource !== "is" && resource !== "istag")
-    throw new UsageError(`describe supports is and istag, not ${resource}`, ctx.command);
+  if (resource === "imagetag")
+    throw new UsageError("describe supports is, istag and isimage, not imagetag", ctx.command);
   const ws = ctx.workspace();
   const opts = { now: ctx.now };
   const blocks: string[] = [];
@@ -23,6 +28,14 @@ function run(ctx: CommandContext): CommandResult {
         ? names.map((n) => ws.getStream(n))
         : ws.streamList().filter((s) => (s.metadata?.namespace ?? ws.namespace) === ws.namespace);
     for (const s of streams) blocks.push(describeImageStream(s, opts));
+  } else if (resource === "isimage") {
+    if (names.length === 0) throw new UsageError("isimage needs a name: <stream>@<image id>", ctx.command);
+    for (const n of names) {
+      const { name, id } = parseImageStreamImageName(n);
+      blocks.push(
+        describeImageStreamImage(getImageStreamImage(ws.getStream(name), id, serverOptions(ctx, ws)), opts),
+      );
+    }
   } else {
     if (names.length === 0) {
       for (const s of ws.streamList()) {
@@ -44,22 +57,25 @@ function run(ctx: CommandContext): CommandResult {
 /** The `describe` subcommand. */
 export const describeCommand: Command = {
   name: "describe",
-  summary: "Show an image stream or image stream tag as oc describe does",
+  summary: "Show an image stream, image stream tag or image stream image as oc describe does",
   flags: {},
   outputs: [],
   mutates: false,
   needsInput: true,
   run,
-  help: `Show details of an image stream or an image stream tag, as oc describe prints them.
+  help: `Show details of an image stream, an image stream tag or an image stream image, as oc
+describe prints them.
 
 Usage:
   imagestream describe is/NAME | is [NAME...] -f FILE
   imagestream describe istag/NAME:TAG | istag [NAME:TAG...] -f FILE
+  imagestream describe isimage/NAME@ID | isimage NAME@ID... -f FILE
 
 is/NAME prints the stream (name, namespace, labels, annotations, image repository, lookup policy,
 unique images, then every tag with its source and history, newest first). istag/NAME:TAG prints
 the image the tag points to (the Image object must be among the inputs, e.g. added by "map
---in-place"). Without a name, every stream (or tag) of the current project is described.
+--in-place"); isimage/NAME@ID prints that image of the stream's history (a unique id prefix is
+enough). Without a name, every stream (or tag) of the current project is described.
 Relative times ("5 minutes ago") are computed from --now.
 
 Examples:
