@@ -14,10 +14,10 @@ import {
   humanDuration,
   humanSize,
   type Image,
-  type ImageStream,
   type ImageStreamTag,
 } from "../../src/index.js";
 import { deepFreeze } from "../support/freeze.js";
+import { ocTestStream } from "../support/oc-describe-stream.js";
 
 const MS = 1;
 const SECOND = 1000 * MS;
@@ -198,91 +198,7 @@ describe("R16.2.2 describeImageStreamTag: oc TestDescribeImage", () => {
   });
 });
 
-// oc helpers_test.go TestFormatImageStreamTags.
-const SHA_4BD = "sha256:4bd26aef1ce78b4f05ede83496276f11e3343441574ca1ce89dffd146c708c16";
-const SHA_062 = "sha256:062b80555a5dd7f5d58e78b266785a399277ff8c3e402ce5fa5d8571788e6bad";
-const SHA_E52 = "sha256:e52c6534db85036dabac5e71ff14e720db94def2d90f986f3548425ea27b3719";
-const formatStream: ImageStream = deepFreeze({
-  spec: {
-    tags: [
-      { name: "spec1", from: { kind: "ImageStreamTag", namespace: "foo", name: "bar:latest" } },
-      { name: "spec2", from: { kind: "ImageStreamImage", namespace: "mysql", name: `latest@${SHA_E52}` } },
-      {
-        name: "spec3",
-        from: { kind: "DockerImage", name: "mysql" },
-        importPolicy: { scheduled: true },
-        generation: 3,
-        referencePolicy: { type: "Local" },
-      },
-      { name: "spec4", from: { kind: "DockerImage", name: "mysql:2" }, reference: true },
-      { name: "spec5" },
-    ],
-  },
-  status: {
-    tags: [
-      {
-        tag: "default",
-        items: [
-          {
-            created: "2015-03-24T09:38:00Z",
-            dockerImageReference: `registry:5000/foo/bar@${SHA_4BD}`,
-            image: SHA_4BD,
-            generation: 0,
-          },
-          {
-            created: "2015-03-23T07:15:00Z",
-            dockerImageReference: `registry:5000/foo/bar@${SHA_062}`,
-            image: SHA_062,
-            generation: 0,
-          },
-        ],
-      },
-      {
-        tag: "spec1",
-        items: [
-          {
-            created: "2015-03-24T09:38:00Z",
-            dockerImageReference: `registry:5000/foo/bar@${SHA_4BD}`,
-            image: SHA_4BD,
-            generation: 0,
-          },
-        ],
-      },
-      {
-        tag: "spec2",
-        items: [
-          {
-            created: "2015-03-24T09:38:00Z",
-            dockerImageReference: "mysql:latest",
-            image: SHA_E52,
-            generation: 0,
-          },
-        ],
-      },
-      {
-        tag: "spec3",
-        conditions: [
-          {
-            type: "ImportSuccess",
-            status: "False",
-            reason: "NotFound",
-            message: "Image not found due to error",
-            generation: 0,
-          },
-        ],
-        items: [
-          {
-            created: "2015-03-24T09:38:00Z",
-            dockerImageReference: "mysql:latest",
-            image: SHA_E52,
-            generation: 2,
-          },
-        ],
-      },
-    ],
-  },
-} as ImageStream);
-
+// oc helpers_test.go TestFormatImageStreamTags (the stream is test/support/oc-describe-stream.ts).
 const FORMAT_FRAGMENTS = [
   "no spec tag",
   "tag without source image",
@@ -301,13 +217,13 @@ const FORMAT_FRAGMENTS = [
 
 describe("§16.1 formatImageStreamTags: oc TestFormatImageStreamTags", () => {
   // Upstream calls formatImageStreamTags on its own tabwriter (0, 8, 1, '\t', 0).
-  const text = formatImageStreamTagsText(formatStream, { now: "2015-03-25T00:00:00Z" });
+  const text = formatImageStreamTagsText(ocTestStream, { now: "2015-03-25T00:00:00Z" });
   it.each(FORMAT_FRAGMENTS)("§16.1 TestFormatImageStreamTags: the tag section contains %j", (fragment) => {
     expect(text).toContain(fragment);
   });
   // The same section inside the full `oc describe is` output (the column padding of the two
   // tab-aligned fragments depends on the surrounding fields there, so they are checked without it).
-  const full = describeImageStream(formatStream, { now: "2015-03-25T00:00:00Z" });
+  const full = describeImageStream(ocTestStream, { now: "2015-03-25T00:00:00Z" });
   it.each(FORMAT_FRAGMENTS.filter((f) => !f.includes("\t")))(
     "R16.1 TestFormatImageStreamTags through describeImageStream: contains %j",
     (fragment) => {
