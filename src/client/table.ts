@@ -262,6 +262,27 @@ export function ago(nowMillis: number, createdSeconds: number): string {
   return `${humanDuration(ms)} ago`;
 }
 
+/** What every `oc get` table row starts from: an object with metadata. */
+type Listed = { readonly metadata?: { readonly namespace?: string | undefined } | null | undefined };
+
+/**
+ * One `oc get` table: a row of `cells(item, now)` per object of `items` (anything else skipped),
+ * a leading `NAMESPACE` column under `withNamespace`; `""` when there is nothing to print.
+ */
+function objectTable<T extends Listed>(
+  items: readonly T[],
+  opts: TableOptions,
+  header: readonly string[],
+  cells: (item: T, now: number) => string[],
+): string {
+  const list = Array.isArray(items) ? items.filter((s) => s !== null && typeof s === "object") : [];
+  if (list.length === 0) return "";
+  const now = nowMs(opts);
+  const ns = opts.withNamespace === true;
+  const rows = list.map((t) => (ns ? [str(t.metadata?.namespace), ...cells(t, now)] : cells(t, now)));
+  return renderTable(ns ? ["NAMESPACE", ...header] : header, rows);
+}
+
 function num(v: unknown, fallback: number): number {
   return typeof v === "number" && Number.isFinite(v) ? v : fallback;
 }
@@ -282,11 +303,8 @@ function num(v: unknown, fallback: number): number {
  * @public
  */
 export function formatImageStreamTable(streams: readonly ImageStream[], options: TableOptions = {}): string {
-  const opts = optionsOf(options);
-  const list = Array.isArray(streams) ? streams.filter((s) => s !== null && typeof s === "object") : [];
-  if (list.length === 0) return "";
-  const now = nowMs(opts);
-  const rows = list.map((stream) => {
+  const header = ["NAME", "IMAGE REPOSITORY", "TAGS", "UPDATED"];
+  return objectTable(streams, optionsOf(options), header, (stream, now) => {
     let latest = Number.NEGATIVE_INFINITY;
     const tags = stream.status?.tags;
     for (const t of Array.isArray(tags) ? tags : []) {
@@ -301,11 +319,8 @@ export function formatImageStreamTable(streams: readonly ImageStream[], options:
     const pub = str(stream.status?.publicDockerImageRepository);
     if (pub !== "") repo = pub;
     const updated = latest === Number.NEGATIVE_INFINITY ? "" : ago(now, latest);
-    const row = [str(stream.metadata?.name), repo, printTagsUpToWidth(stream, 40), updated];
-    return opts.withNamespace === true ? [str(stream.metadata?.namespace), ...row] : row;
+    return [str(stream.metadata?.name), repo, printTagsUpToWidth(stream, 40), updated];
   });
-  const header = ["NAME", "IMAGE REPOSITORY", "TAGS", "UPDATED"];
-  return renderTable(opts.withNamespace === true ? ["NAMESPACE", ...header] : header, rows);
 }
 
 /**
@@ -327,21 +342,14 @@ export function formatImageStreamTagTable(
   options: TableOptions = {},
 ): string {
   const opts = optionsOf(options);
-  const list = Array.isArray(istags) ? istags.filter((s) => s !== null && typeof s === "object") : [];
-  if (list.length === 0) return "";
-  const now = nowMs(opts);
-  const rows = list.map((t) => {
-    const row = [
-      str(t.metadata?.name),
-      str(t.image?.dockerImageReference),
-      ago(now, timestampSeconds(t.metadata?.creationTimestamp)),
-    ];
-    if (opts.wide === true) row.push(str(t.image?.metadata?.name));
-    return opts.withNamespace === true ? [str(t.metadata?.namespace), ...row] : row;
-  });
-  const header = ["NAME", "IMAGE REFERENCE", "UPDATED"];
-  if (opts.wide === true) header.push("IMAGE NAME");
-  return renderTable(opts.withNamespace === true ? ["NAMESPACE", ...header] : header, rows);
+  const wide = opts.wide === true;
+  const header = ["NAME", "IMAGE REFERENCE", "UPDATED", ...(wide ? ["IMAGE NAME"] : [])];
+  return objectTable(istags, opts, header, (t, now) => [
+    str(t.metadata?.name),
+    str(t.image?.dockerImageReference),
+    ago(now, timestampSeconds(t.metadata?.creationTimestamp)),
+    ...(wide ? [str(t.image?.metadata?.name)] : []),
+  ]);
 }
 
 /**
@@ -363,17 +371,13 @@ export function formatImageStreamImageTable(
   options: TableOptions = {},
 ): string {
   const opts = optionsOf(options);
-  const list = Array.isArray(isimages) ? isimages.filter((s) => s !== null && typeof s === "object") : [];
-  if (list.length === 0) return "";
-  const now = nowMs(opts);
-  const rows = list.map((t) => {
-    const row = [str(t.metadata?.name), ago(now, timestampSeconds(t.metadata?.creationTimestamp))];
-    if (opts.wide === true) row.push(str(t.image?.dockerImageReference), str(t.image?.metadata?.name));
-    return opts.withNamespace === true ? [str(t.metadata?.namespace), ...row] : row;
-  });
-  const header = ["NAME", "UPDATED"];
-  if (opts.wide === true) header.push("IMAGE REFERENCE", "IMAGE NAME");
-  return renderTable(opts.withNamespace === true ? ["NAMESPACE", ...header] : header, rows);
+  const wide = opts.wide === true;
+  const header = ["NAME", "UPDATED", ...(wide ? ["IMAGE REFERENCE", "IMAGE NAME"] : [])];
+  return objectTable(isimages, opts, header, (t, now) => [
+    str(t.metadata?.name),
+    ago(now, timestampSeconds(t.metadata?.creationTimestamp)),
+    ...(wide ? [str(t.image?.dockerImageReference), str(t.image?.metadata?.name)] : []),
+  ]);
 }
 
 /** The cells of one `oc get imagetag` row after the name (upstream `printImageTag`). */
@@ -457,14 +461,9 @@ function imageTagCells(itag: ImageTag, now: number): string[] {
  * @public
  */
 export function formatImageTagTable(itags: readonly ImageTag[], options: TableOptions = {}): string {
-  const opts = optionsOf(options);
-  const list = Array.isArray(itags) ? itags.filter((s) => s !== null && typeof s === "object") : [];
-  if (list.length === 0) return "";
-  const now = nowMs(opts);
-  const rows = list.map((t) => {
-    const row = [str(t.metadata?.name), ...imageTagCells(t, now)];
-    return opts.withNamespace === true ? [str(t.metadata?.namespace), ...row] : row;
-  });
   const header = ["NAME", "SPEC", "STATUS", "HISTORY", "UPDATED"];
-  return renderTable(opts.withNamespace === true ? ["NAMESPACE", ...header] : header, rows);
+  return objectTable(itags, optionsOf(options), header, (t, now) => [
+    str(t.metadata?.name),
+    ...imageTagCells(t, now),
+  ]);
 }
