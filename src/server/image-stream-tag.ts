@@ -28,10 +28,10 @@ import {
   type Obj,
   specTagName,
   specTagsOf,
-  statusTagsOf,
   str,
   streamName,
   streamNamespace,
+  tagsByName,
   topOf,
 } from "./internal.js";
 import { type ServerOptions, sanitizeOptions } from "./options.js";
@@ -204,10 +204,7 @@ export function listImageStreamTags(
   for (const stream of list) {
     if (!isObj(stream)) continue;
     // One pass over each list (the last duplicate wins, R1.11.2), so listing n tags is O(n log n).
-    const statusByTag = new Map<string, NamedTagEventList>();
-    for (const l of statusTagsOf(stream)) if (isObj(l)) statusByTag.set(str((l as Obj).tag), l);
-    const specByTag = new Map<string, TagReference>();
-    for (const t of specTagsOf(stream)) if (isObj(t)) specByTag.set(str((t as Obj).name), t as TagReference);
+    const { spec: specByTag, status: statusByTag } = tagsByName(stream);
     for (const tag of [...statusByTag.keys()].sort(compareTagNames)) {
       const list = statusByTag.get(tag);
       const top = topOf(list);

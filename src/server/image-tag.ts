@@ -11,12 +11,9 @@ import {
   isObj,
   itemsOf,
   type Obj,
-  specTagName,
-  specTagsOf,
-  statusTagName,
-  statusTagsOf,
   str,
   streamName,
+  tagsByName,
   topOf,
 } from "./internal.js";
 import { type ServerOptions, sanitizeOptions } from "./options.js";
@@ -110,11 +107,7 @@ export function listImageTags(streams: ImageStream | readonly ImageStream[]): Im
   const out: ImageTag[] = [];
   for (const stream of all) {
     if (!isObj(stream)) continue;
-    // The last duplicate wins (R1.11.2), as when the lists are decoded into maps.
-    const specByTag = new Map<string, TagReference>();
-    for (const t of specTagsOf(stream)) if (isObj(t)) specByTag.set(specTagName(t), t);
-    const statusByTag = new Map<string, NamedTagEventList>();
-    for (const l of statusTagsOf(stream)) if (isObj(l)) statusByTag.set(statusTagName(l), l);
+    const { spec: specByTag, status: statusByTag } = tagsByName(stream);
     const names = [...new Set([...specByTag.keys(), ...statusByTag.keys()])].sort(byCodeUnits);
     for (const tag of names) {
       out.push(newITag(tag, stream, undefined, statusByTag.get(tag), specByTag.get(tag)));

@@ -83,6 +83,21 @@ export function statusTagName(list: NamedTagEventList | undefined): string {
   return str((list as Obj | undefined)?.tag);
 }
 
+/**
+ * The spec and status tags of a stream by name, one pass over each list; the last duplicate wins
+ * (R1.11.2), as when the server decodes the lists into maps. Non-object entries are skipped.
+ */
+export function tagsByName(stream: ImageStream): {
+  readonly spec: Map<string, TagReference>;
+  readonly status: Map<string, NamedTagEventList>;
+} {
+  const spec = new Map<string, TagReference>();
+  for (const t of specTagsOf(stream)) if (isObj(t)) spec.set(specTagName(t), t);
+  const status = new Map<string, NamedTagEventList>();
+  for (const l of statusTagsOf(stream)) if (isObj(l)) status.set(statusTagName(l), l);
+  return { spec, status };
+}
+
 /** The items of a status list (empty when missing). */
 export function itemsOf(list: NamedTagEventList | undefined): readonly TagEvent[] {
   const items = (list as Obj | undefined)?.items;
