@@ -462,7 +462,15 @@ function describeImageText(image: Image, imageName: string, nowMs: number): stri
  * @public
  */
 export function describeImageStreamTag(istag: ImageStreamTag, opts: DescribeOptions = {}): string {
-  const image: Image = isObj(istag) && isObj(istag.image) ? istag.image : {};
+  return describeViewImage(istag, opts);
+}
+
+/** The Image of a view (ImageStreamTag, ImageStreamImage) described with its own name as `Image Name`. */
+function describeViewImage(
+  view: { readonly image?: Image | null | undefined },
+  opts: DescribeOptions,
+): string {
+  const image: Image = isObj(view) && isObj(view.image) ? view.image : {};
   const name = isObj(image.metadata) ? str(image.metadata.name) : "";
   return describeImageText(image, name, nowMillis(opts));
 }
@@ -482,9 +490,7 @@ export function describeImageStreamTag(istag: ImageStreamTag, opts: DescribeOpti
  * @public
  */
 export function describeImageStreamImage(isimage: ImageStreamImage, opts: DescribeOptions = {}): string {
-  const image: Image = isObj(isimage) && isObj(isimage.image) ? isimage.image : {};
-  const name = isObj(image.metadata) ? str(image.metadata.name) : "";
-  return describeImageText(image, name, nowMillis(opts));
+  return describeViewImage(isimage, opts);
 }
 
 /**
