@@ -1,7 +1,9 @@
 /**
  * Helpers shared by the subcommands.
  */
-import type { Image, ImageStream } from "../../model/index.js";
+import type { Image, ImageStream, ImageStreamImage } from "../../model/index.js";
+import { parseImageStreamImageName } from "../../names/index.js";
+import { getImageStreamImage } from "../../server/index.js";
 import type { CommandContext, CommandResult } from "../command.js";
 import { UsageError } from "../errors.js";
 import type { Workspace } from "../workspace.js";
@@ -43,6 +45,20 @@ export function expectArgs(ctx: CommandContext, min: number, max: number, what: 
 /** The server options the library functions take, from the workspace and the clock. */
 export function serverOptions(ctx: CommandContext, ws: Workspace, state?: State) {
   return { now: ctx.now, ...(state ?? ws).lookups(), ...ws.registryOptions() };
+}
+
+/** The ImageStreamImages `<stream>@<id>` named on the command line (oc has no list of them). */
+export function namedImageStreamImages(
+  ctx: CommandContext,
+  ws: Workspace,
+  names: readonly string[],
+): ImageStreamImage[] {
+  if (names.length === 0) throw new UsageError("isimage needs a name: <stream>@<image id>", ctx.command);
+  const opts = serverOptions(ctx, ws);
+  return names.map((n) => {
+    const { name, id } = parseImageStreamImageName(n);
+    return getImageStreamImage(ws.getStream(name), id, opts);
+  });
 }
 
 /**

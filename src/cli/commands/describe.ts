@@ -7,12 +7,12 @@ import {
   describeImageStreamImage,
   describeImageStreamTag,
 } from "../../client/describe.js";
-import { parseImageStreamImageName, parseImageStreamTagName } from "../../names/index.js";
-import { getImageStreamImage, getImageStreamTag } from "../../server/index.js";
+import { parseImageStreamTagName } from "../../names/index.js";
+import { getImageStreamTag } from "../../server/index.js";
 import type { Command, CommandContext, CommandResult } from "../command.js";
 import { UsageError } from "../errors.js";
 import { COMMON_HELP, EXIT_HELP } from "../help.js";
-import { serverOptions } from "./common.js";
+import { namedImageStreamImages, serverOptions } from "./common.js";
 import { parseResourceArgs } from "./resource.js";
 
 function run(ctx: CommandContext): CommandResult {
@@ -29,13 +29,8 @@ function run(ctx: CommandContext): CommandResult {
         : ws.streamList().filter((s) => (s.metadata?.namespace ?? ws.namespace) === ws.namespace);
     for (const s of streams) blocks.push(describeImageStream(s, opts));
   } else if (resource === "isimage") {
-    if (names.length === 0) throw new UsageError("isimage needs a name: <stream>@<image id>", ctx.command);
-    for (const n of names) {
-      const { name, id } = parseImageStreamImageName(n);
-      blocks.push(
-        describeImageStreamImage(getImageStreamImage(ws.getStream(name), id, serverOptions(ctx, ws)), opts),
-      );
-    }
+    for (const isimage of namedImageStreamImages(ctx, ws, names))
+      blocks.push(describeImageStreamImage(isimage, opts));
   } else {
     if (names.length === 0) {
       for (const s of ws.streamList()) {

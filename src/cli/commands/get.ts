@@ -9,20 +9,13 @@ import {
   formatImageTagTable,
 } from "../../client/table.js";
 import type { ImageStream, ImageStreamImage, ImageStreamTag, ImageTag } from "../../model/index.js";
-import { parseImageStreamImageName, parseImageStreamTagName } from "../../names/index.js";
-import {
-  getImageStreamImage,
-  getImageStreamTag,
-  getImageTag,
-  listImageStreamTags,
-  listImageTags,
-} from "../../server/index.js";
+import { parseImageStreamTagName } from "../../names/index.js";
+import { getImageStreamTag, getImageTag, listImageStreamTags, listImageTags } from "../../server/index.js";
 import { boolFlag } from "../args.js";
 import type { Command, CommandContext, CommandResult } from "../command.js";
-import { UsageError } from "../errors.js";
 import { COMMON_HELP, EXIT_HELP } from "../help.js";
 import { formatValue } from "../write.js";
-import { serverOptions } from "./common.js";
+import { namedImageStreamImages, serverOptions } from "./common.js";
 import { parseResourceArgs } from "./resource.js";
 
 function run(ctx: CommandContext): CommandResult {
@@ -37,12 +30,7 @@ function run(ctx: CommandContext): CommandResult {
     objects = names.length > 0 ? names.map((n) => ws.getStream(n)) : ws.streamList().filter(inScope);
     objects = (objects as ImageStream[]).map((s) => ws.forOutput(s));
   } else if (resource === "isimage") {
-    // Like oc, an image stream image is only read by name (there is no list).
-    if (names.length === 0) throw new UsageError("isimage needs a name: <stream>@<image id>", ctx.command);
-    objects = names.map((n) => {
-      const { name, id } = parseImageStreamImageName(n);
-      return getImageStreamImage(ws.getStream(name), id, opts);
-    });
+    objects = namedImageStreamImages(ctx, ws, names);
   } else if (resource === "imagetag") {
     objects =
       names.length > 0
