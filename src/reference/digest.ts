@@ -57,7 +57,8 @@ function hexLength(algorithm: string): number {
 function isLowerHex(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 97 && c <= 102);
 }
-function isAnyHex(c: number): boolean {
+/** Whether the code unit is an ASCII hex digit, either case. Internal (also used by validation). */
+export function isAnyHex(c: number): boolean {
   return isLowerHex(c) || (c >= 65 && c <= 70);
 }
 function isLowerAlnum(c: number): boolean {

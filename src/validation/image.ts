@@ -3,21 +3,14 @@
  * `validateImageManifests`).
  */
 import { type FieldError, invalidField, requiredField } from "../errors.js";
+import { isAnyHex } from "../reference/digest.js";
 import { validateImageSignature } from "./image-signature.js";
 import { arr, asObj, child, index, num, obj, own, str } from "./internal.js";
-import { pathSegmentNameErrors, validateObjectMeta } from "./k8s.js";
+import { isAlnum, pathSegmentNameErrors, validateObjectMeta } from "./k8s.js";
 import { parseForValidation } from "./reference.js";
 
 function isAlpha(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-}
-
-function isAlnum(c: number): boolean {
-  return isAlpha(c) || (c >= 0x30 && c <= 0x39);
-}
-
-function isHex(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
 }
 
 /** Minimum number of hex digits after the algorithm's colon. */
@@ -35,7 +28,7 @@ export function isOCIDigest(s: string): boolean {
   for (let k = s.indexOf(":"); k !== -1; k = s.indexOf(":", k + 1)) {
     if (s.length - k - 1 < DIGEST_HEX_MIN) return false;
     let hex = 0;
-    while (hex < DIGEST_HEX_MIN && isHex(s.charCodeAt(k + 1 + hex))) hex++;
+    while (hex < DIGEST_HEX_MIN && isAnyHex(s.charCodeAt(k + 1 + hex))) hex++;
     if (hex < DIGEST_HEX_MIN) continue;
     for (let j = k - 1; j >= 0 && isAlnum(s.charCodeAt(j)); j--) if (isAlpha(s.charCodeAt(j))) return true;
   }

@@ -47,7 +47,8 @@ const EMPTY_ERROR = "must be non-empty";
 function isLowerAlnum(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
 }
-function isAlnum(c: number): boolean {
+/** Whether the code unit is an ASCII letter or digit. */
+export function isAlnum(c: number): boolean {
   return isLowerAlnum(c) || (c >= 0x41 && c <= 0x5a);
 }
 
