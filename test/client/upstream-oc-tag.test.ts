@@ -25,6 +25,7 @@ import {
   untag,
 } from "../../src/index.js";
 import { deepFreeze } from "../support/freeze.js";
+import { thrown } from "../support/thrown.js";
 
 const NOW = "2024-01-02T03:04:05Z";
 const OPTS = { now: NOW };
@@ -78,15 +79,6 @@ const images: Image[] = [RUBY_20, RUBY_LATEST].map(
   (name) =>
     ({ metadata: { name }, dockerImageReference: `registry.example.com/openshift/ruby@${name}` }) as Image,
 );
-
-function errorOf(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  throw new Error("expected an error");
-}
 
 const specTag = (s: ImageStream | undefined, name: string) => s?.spec?.tags?.find((t) => t.name === name);
 
@@ -172,7 +164,7 @@ describe("R15.7 / R15.10 / R15.11 planTag — upstream TestTag", () => {
 
   it.each(cases)("TestTag $name", ({ request, validateErr, imageStreamTag, message }) => {
     if (validateErr !== undefined) {
-      const err = errorOf(() => planTag(deepFreeze(request)));
+      const err = thrown(() => planTag(deepFreeze(request)));
       expect(err).toBeInstanceOf(BadRequestError);
       expect((err as Error).message).toBe(validateErr);
       return;
@@ -194,7 +186,7 @@ describe("R15.7 / R15.10 / R15.11 planTag — upstream TestTag", () => {
       ["openshift/ruby:latest", "yourproject/rails:tip"],
       ["yourproject/rails:latest", "yourproject/python:alias"],
     ] as const) {
-      const err = errorOf(() =>
+      const err = thrown(() =>
         tagInCatalog(catalog, { namespace: "myproject2", source, alias: true, destinations: [dest] }, OPTS),
       );
       expect((err as Error).message).toBe("cannot set alias across different Image Streams");
@@ -342,7 +334,7 @@ describe("R15.7 / R15.10 --import-mode — upstream TestRunTag_AddImportMode", (
   it.each(cases)("TestRunTag_AddImportMode %s", (_name, importMode, sent, validateErr) => {
     const request: TagRequest = { ...base, ...(importMode === undefined ? {} : { importMode }) };
     if (validateErr !== undefined) {
-      const err = errorOf(() => planTag(deepFreeze(request)));
+      const err = thrown(() => planTag(deepFreeze(request)));
       expect(err).toBeInstanceOf(BadRequestError);
       expect((err as Error).message).toBe(validateErr);
       return;

@@ -11,15 +11,7 @@ import {
   normalizeTagReference,
 } from "../../src/model/index.js";
 import { deepFreeze } from "../support/freeze.js";
-
-function caught(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  return undefined;
-}
+import { thrown } from "../support/thrown.js";
 
 describe("issue 2 bad input: model normalizers", () => {
   it('issue 2 bad input: compareTagNames("a", []) throws BadRequestError, not TypeError', () => {
@@ -30,7 +22,7 @@ describe("issue 2 bad input: model normalizers", () => {
 
   it("issue 2 bad input: normalizeImageStream with a non-array spec.tags throws InvalidError, not TypeError", () => {
     const stream = deepFreeze({ metadata: { name: "s" }, spec: { tags: { 0: { name: "a" } } } });
-    const err = caught(() => normalizeImageStream(stream as never));
+    const err = thrown(() => normalizeImageStream(stream as never));
     expect(err).toBeInstanceOf(InvalidError);
     expect((err as InvalidError).message).toBe(
       'ImageStream.image.openshift.io "s" is invalid: spec.tags: Invalid value: {"0":{"name":"a"}}: must be an array',
@@ -39,7 +31,7 @@ describe("issue 2 bad input: model normalizers", () => {
 
   it("issue 2 bad input: normalizeImageStream lists every bad field", () => {
     const stream = deepFreeze({ spec: { tags: [5, { name: 1 }] }, status: { tags: [{ tag: null }] } });
-    const err = caught(() => normalizeImageStream(stream as never)) as InvalidError;
+    const err = thrown(() => normalizeImageStream(stream as never)) as InvalidError;
     expect(err).toBeInstanceOf(InvalidError);
     expect(err.fieldErrors.map((e) => e.field)).toEqual([
       "spec.tags[0]",
@@ -49,7 +41,7 @@ describe("issue 2 bad input: model normalizers", () => {
   });
 
   it("issue 2 bad input: normalizeImageStream(null) and a non-object spec throw InvalidError", () => {
-    expect(caught(() => normalizeImageStream(null as never))).toBeInstanceOf(InvalidError);
+    expect(thrown(() => normalizeImageStream(null as never))).toBeInstanceOf(InvalidError);
     expect(() => normalizeImageStream(null as never)).toThrow(
       "<root>: Invalid value: null: must be an object",
     );
@@ -70,7 +62,7 @@ describe("issue 2 bad input: model normalizers", () => {
   });
 
   it("issue 2 bad input: normalizeTagReference(null) throws InvalidError, not TypeError", () => {
-    expect(caught(() => normalizeTagReference(null as never))).toBeInstanceOf(InvalidError);
+    expect(thrown(() => normalizeTagReference(null as never))).toBeInstanceOf(InvalidError);
     expect(() => normalizeTagReference("x" as never)).toThrow(InvalidError);
     expect(normalizeTagReference({ name: "a" }, null as never).importPolicy).toEqual({
       importMode: "Legacy",
@@ -79,13 +71,13 @@ describe("issue 2 bad input: model normalizers", () => {
 
   it("issue 2 bad input: normalizeImageStreamImport with non-array images throws InvalidError, not TypeError", () => {
     const isi = deepFreeze({ metadata: { name: "i" }, spec: { import: true, images: { 0: {} } } });
-    expect(caught(() => normalizeImageStreamImport(isi as never))).toBeInstanceOf(InvalidError);
+    expect(thrown(() => normalizeImageStreamImport(isi as never))).toBeInstanceOf(InvalidError);
     expect(() => normalizeImageStreamImport(isi as never)).toThrow("spec.images: Invalid value");
     expect(() => normalizeImageStreamImport({ spec: { images: [null] } } as never)).toThrow("spec.images[0]");
     expect(() => normalizeImageStreamImport({ status: { import: { spec: { tags: 1 } } } } as never)).toThrow(
       "status.import.spec.tags",
     );
-    expect(caught(() => normalizeImageStreamImport(undefined as never))).toBeInstanceOf(InvalidError);
+    expect(thrown(() => normalizeImageStreamImport(undefined as never))).toBeInstanceOf(InvalidError);
   });
 
   it("issue 2 bad input: normalizeImageStreamImport treats null images, repository and import as absent", () => {

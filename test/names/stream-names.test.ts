@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { ImageReferenceError } from "../../src/errors.js";
 import {
   digestOrImageMatch,
   joinImageStreamImage,
@@ -12,18 +11,9 @@ import {
 } from "../../src/names/index.js";
 import { goQuote } from "../../src/names/stream-names.js";
 import { deepFreeze } from "../support/freeze.js";
+import { referenceErrorOf } from "../support/thrown.js";
 
 const H = "3c87c572822935df60f0f5d3665bd376841a7fcfeb806b5f212de6a00e9a7b25";
-
-function errorOf(fn: () => unknown): ImageReferenceError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ImageReferenceError) return e;
-    throw e;
-  }
-  throw new Error("expected an error");
-}
 
 describe("split and join (R2.1–R2.3)", () => {
   it("R2.1 splitImageStreamTag splits at the first colon, defaults latest", () => {
@@ -56,28 +46,28 @@ describe("split and join (R2.1–R2.3)", () => {
 
 describe("strict parsing (R2.4, R2.5)", () => {
   it("R2.4 errors are ImageReferenceError(ImageStreamTagName) with library-go messages and offsets", () => {
-    const at = errorOf(() => parseImageStreamTagName("repo@sha256:abc"));
+    const at = referenceErrorOf(() => parseImageStreamTagName("repo@sha256:abc"));
     expect(at.kind).toBe("ImageStreamTagName");
     expect(at.message).toBe('"repo@sha256:abc" is an image stream image, not an image stream tag');
     expect(at.offset).toBe(4);
-    expect(errorOf(() => parseImageStreamTagName("a:b:c")).offset).toBe(3);
-    expect(errorOf(() => parseImageStreamTagName("abc")).offset).toBeUndefined();
-    expect(errorOf(() => parseImageStreamTagName("name:")).message).toBe(
+    expect(referenceErrorOf(() => parseImageStreamTagName("a:b:c")).offset).toBe(3);
+    expect(referenceErrorOf(() => parseImageStreamTagName("abc")).offset).toBeUndefined();
+    expect(referenceErrorOf(() => parseImageStreamTagName("name:")).message).toBe(
       'image stream tag name "name:" must have a name and a tag',
     );
     expect(parseImageStreamTagName("ruby:2.7")).toEqual({ name: "ruby", tag: "2.7" });
   });
   it("R2.5 isimage errors", () => {
-    const e = errorOf(() => parseImageStreamImageName("a@b@c"));
+    const e = referenceErrorOf(() => parseImageStreamImageName("a@b@c"));
     expect(e.kind).toBe("ImageStreamImageName");
     expect(e.offset).toBe(3);
-    expect(errorOf(() => parseImageStreamImageName("@id")).message).toBe(
+    expect(referenceErrorOf(() => parseImageStreamImageName("@id")).message).toBe(
       'image stream image name "@id" must have a name and ID',
     );
     expect(parseImageStreamImageName("r@id")).toEqual({ name: "r", id: "id" });
   });
   it("messages quote the input the way Go's %q does", () => {
-    expect(errorOf(() => parseImageStreamTagName('a"b\n')).message).toBe(
+    expect(referenceErrorOf(() => parseImageStreamTagName('a"b\n')).message).toBe(
       'expected exactly one : delimiter in the istag "a\\"b\\n"',
     );
     expect(goQuote("\\\t\r\u0007\b\f\v\u0001\u007fé")).toBe('"\\\\\\t\\r\\a\\b\\f\\v\\x01\\x7fé"');
@@ -85,17 +75,21 @@ describe("strict parsing (R2.4, R2.5)", () => {
     expect(goQuote("a\udc00b")).toBe('"a\ufffdb"');
     expect(goQuote("😀")).toBe('"😀"');
     expect(goQuote("plain")).toBe('"plain"');
-    expect(errorOf(() => parseImageStreamImageName(undefined as unknown as string)).input).toBe("undefined");
-    expect(errorOf(() => parseImageStreamTagName(undefined as unknown as string)).input).toBe("undefined");
+    expect(referenceErrorOf(() => parseImageStreamImageName(undefined as unknown as string)).input).toBe(
+      "undefined",
+    );
+    expect(referenceErrorOf(() => parseImageStreamTagName(undefined as unknown as string)).input).toBe(
+      "undefined",
+    );
   });
 });
 
 describe("long input", () => {
   it("R2.4 a 1 MB istag name is rejected in linear time (message built without per-character concatenation)", () => {
     const big = "a:".repeat(500_000);
-    const e = errorOf(() => parseImageStreamTagName(big));
+    const e = referenceErrorOf(() => parseImageStreamTagName(big));
     expect(e.message.length).toBe(big.length + 2 + "expected exactly one : delimiter in the istag ".length);
-    const quoted = errorOf(() => parseImageStreamImageName(`${'"'.repeat(100_000)}@@`));
+    const quoted = referenceErrorOf(() => parseImageStreamImageName(`${'"'.repeat(100_000)}@@`));
     expect(quoted.message).toContain('\\"\\"');
   });
 });

@@ -20,15 +20,7 @@ import {
   type TagEvent,
   type TagReference,
 } from "../../src/index.js";
-
-function errorOf(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  return undefined;
-}
+import { thrown } from "../support/thrown.js";
 
 describe("R2.3 joinImageStreamTag: library-go TestJoinImageStreamTag", () => {
   it.each([
@@ -48,7 +40,7 @@ describe("R2.4 parseImageStreamTagName: library-go TestParseImageStreamTagName",
     ["empty name", ":tag", 'image stream tag name ":tag" must have a name and a tag'],
     ["empty tag", "name", oneColon("name")],
   ])("R2.4 TestParseImageStreamTagName %s (%j) is an error", (_desc, input, message) => {
-    const err = errorOf(() => parseImageStreamTagName(input));
+    const err = thrown(() => parseImageStreamTagName(input));
     expect(err).toBeInstanceOf(ImageReferenceError);
     expect((err as ImageReferenceError).kind).toBe("ImageStreamTagName");
     expect((err as ImageReferenceError).message).toBe(message);
@@ -67,7 +59,7 @@ describe("R2.5 parseImageStreamImageName: library-go TestParseImageStreamImageNa
     ["empty name part", "@id", 'image stream image name "@id" must have a name and ID'],
     ["empty id part", "name@", 'image stream image name "name@" must have a name and ID'],
   ])("R2.5 TestParseImageStreamImageName %s (%j) is an error", (_desc, input, message) => {
-    const err = errorOf(() => parseImageStreamImageName(input));
+    const err = thrown(() => parseImageStreamImageName(input));
     expect(err).toBeInstanceOf(ImageReferenceError);
     expect((err as ImageReferenceError).kind).toBe("ImageStreamImageName");
     expect((err as ImageReferenceError).message).toBe(message);
@@ -141,7 +133,7 @@ describe("R12.4 resolvePullSpecForTag: library-go TestResolvePullSpecForTag", ()
   });
 
   it("R12.4 TestResolvePullSpecForTag: empty tag, no repository → ErrNoStreamRepository", () => {
-    const err = errorOf(() => resolvePullSpecForTag({ metadata: meta }, "empty", {}));
+    const err = thrown(() => resolvePullSpecForTag({ metadata: meta }, "empty", {}));
     expect(err).toBeInstanceOf(BadRequestError);
     expect((err as Error).message).toBe("no image repository has been set on the image stream status");
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ImageReferenceError, type ImageReferenceErrorKind } from "../../src/errors.js";
+import type { ImageReferenceError, ImageReferenceErrorKind } from "../../src/errors.js";
 import {
   familiarName,
   familiarString,
@@ -18,21 +18,12 @@ import {
   withTag,
 } from "../../src/reference/index.js";
 import { deepFreeze } from "../support/freeze.js";
+import { referenceErrorOf } from "../support/thrown.js";
 
 const H = "dbcc1c35ac38df41fd2f5e4130b32ffdb93ebae8b3dbe638c23575912276fc9c";
 
-function errorOf(fn: () => unknown): ImageReferenceError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ImageReferenceError) return e;
-    throw e;
-  }
-  throw new Error("expected an ImageReferenceError");
-}
-
 function expectKind(fn: () => unknown, kind: ImageReferenceErrorKind, message?: string): ImageReferenceError {
-  const e = errorOf(fn);
+  const e = referenceErrorOf(fn);
   expect(e.kind).toBe(kind);
   if (message !== undefined) expect(e.message).toBe(message);
   return e;
@@ -130,7 +121,7 @@ describe("parseReference (distribution/reference Parse)", () => {
     expect(expectKind(() => parseReference("test:5000/Uppercase"), "NameContainsUppercase").offset).toBe(10);
     expect(expectKind(() => parseReference(`x/${"a".repeat(300)}`), "NameTooLong").offset).toBe(2 + 255);
     expect(expectKind(() => parseReference(`x@md5:${H}`), "DigestUnsupported").offset).toBe(2);
-    expect(errorOf(() => parseReference("")).offset).toBeUndefined();
+    expect(referenceErrorOf(() => parseReference("")).offset).toBeUndefined();
   });
   it("R3.1.2 the 255 limit counts the path (Docker) or the whole name (lengthRule name / openshift)", () => {
     const long = `docker.io/${"b".repeat(246)}:tag`;

@@ -41,6 +41,7 @@ import {
   matchIdentifier,
   matchReference,
 } from "../../src/reference/scanner.js";
+import { referenceErrorOf } from "../support/thrown.js";
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -74,19 +75,8 @@ function remoteUpper(remote: string): readonly [ImageReferenceErrorKind, string]
   ];
 }
 
-function errorOf(fn: () => unknown): ImageReferenceError {
-  let err: unknown;
-  try {
-    fn();
-  } catch (e) {
-    err = e;
-  }
-  expect(err, "expected an ImageReferenceError").toBeInstanceOf(ImageReferenceError);
-  return err as ImageReferenceError;
-}
-
 function expectError(fn: () => unknown, [kind, message]: readonly [ImageReferenceErrorKind, string]): void {
-  const e = errorOf(fn);
+  const e = referenceErrorOf(fn);
   expect(e.kind).toBe(kind);
   expect(e.message).toBe(message);
 }

@@ -11,6 +11,7 @@ import {
   ImageReferenceError,
   parseDockerImageReference,
 } from "../../src/index.js";
+import { thrown } from "../support/thrown.js";
 
 const H = "3c87c572822935df60f0f5d3665bd376841a7fcfeb806b5f212de6a00e9a7b25";
 const D = `sha256:${H}`;
@@ -97,15 +98,6 @@ const INVALID: ReadonlyArray<readonly [string, string, string]> = [
   ["", "NameEmpty", "repository name must have at least one component"],
 ];
 
-function errorOf(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  return undefined;
-}
-
 describe("R3.1 parseDockerImageReference: library-go TestParse (valid inputs)", () => {
   it.each(VALID)("R3.1.3 TestParse %s", (from, want) => {
     expect(parseDockerImageReference(from)).toEqual({
@@ -121,7 +113,7 @@ describe("R3.1 parseDockerImageReference: library-go TestParse (valid inputs)", 
 
 describe("R3.1 parseDockerImageReference: library-go TestParse (errors)", () => {
   it.each(INVALID)("R3.1.2 TestParse %s → %s", (from, kind, message) => {
-    const err = errorOf(() => parseDockerImageReference(from));
+    const err = thrown(() => parseDockerImageReference(from));
     expect(err).toBeInstanceOf(ImageReferenceError);
     expect((err as ImageReferenceError).kind).toBe(kind);
     expect((err as ImageReferenceError).message).toBe(message);

@@ -51,6 +51,7 @@ import type {
   TagReference,
 } from "../../src/model/index.js";
 import { deepFreeze } from "../support/freeze.js";
+import { thrown } from "../support/thrown.js";
 
 type Obj = Record<string, unknown>;
 type EventMap = Record<string, { items: Obj[]; conditions?: Obj[] }>;
@@ -89,15 +90,6 @@ function itemsOf(s: ImageStream, tag: string): Obj[] {
 
 function specTag(s: ImageStream, tag: string): Obj | undefined {
   return s.spec?.tags?.find((t) => t.name === tag) as Obj | undefined;
-}
-
-function caught(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (err) {
-    return err;
-  }
-  throw new Error("expected an error");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -344,7 +336,7 @@ describe("R12.6 resolveImageId: upstream TestResolveImageID", () => {
   it.each(cases)("R12.6 %s", (_name, tags, id, expErr, expEvent) => {
     const is = deepFreeze({ status: { tags: statusList(tags) } } as ImageStream);
     if (expErr !== "") {
-      const err = caught(() => resolveImageId(is, id, { now: NOW }));
+      const err = thrown(() => resolveImageId(is, id, { now: NOW }));
       expect(err).toBeInstanceOf(expErr === "not found" ? NotFoundError : ConflictError);
       expect((err as Error).message).toContain(expErr);
       return;
@@ -366,7 +358,7 @@ describe("R12.6 resolveImageId: upstream TestResolveImageID", () => {
         }),
       },
     } as ImageStream);
-    const err = caught(() => resolveImageId(is, "mytag")) as ConflictError;
+    const err = thrown(() => resolveImageId(is, "mytag")) as ConflictError;
     expect(err.detail).toBe('multiple images match the prefix "mytag": mytag, mytag2');
   });
 });
@@ -790,7 +782,7 @@ describe("§8 spec tag processing: upstream TestTagsChanged", () => {
   };
   it('R4.2.2 "no-op": a DockerImage from.name "@sha256:…" makes the write Invalid', () => {
     const c = { stream: "registry:5000/ns/stream", expected: {}, ...noop };
-    const err = caught(() => runTagsChanged(c)) as InvalidError;
+    const err = thrown(() => runTagsChanged(c)) as InvalidError;
     expect(err).toBeInstanceOf(InvalidError);
     expect(err.fieldErrors.map((e) => e.field)).toContain("spec.tags[t2].from.name");
   });
@@ -801,7 +793,7 @@ describe("§8 spec tag processing: upstream TestTagsChanged", () => {
   });
   it('R4.2.2 "new tag copies existing history": the "@sha256:…" tag makes the write Invalid', () => {
     const c = { stream: "registry:5000/ns/stream", expected: {}, ...copies };
-    const err = caught(() => runTagsChanged(c)) as InvalidError;
+    const err = thrown(() => runTagsChanged(c)) as InvalidError;
     expect(err).toBeInstanceOf(InvalidError);
     expect(err.fieldErrors.map((e) => e.field)).toContain("spec.tags[t3].from.name");
   });
@@ -822,7 +814,7 @@ describe("§8 spec tag processing: upstream TestTagsChanged", () => {
 
 describe("R8.5 invalid from name: upstream TestTagVerifier", () => {
   it('R8.5 "invalid from name": a:b:c is Invalid on spec.tags[latest].from.name', () => {
-    const err = caught(() =>
+    const err = thrown(() =>
       createImageStream(
         {
           metadata: { namespace: "namespace", name: "stream" },
@@ -921,7 +913,7 @@ describe("§10 applyImageStreamMapping: upstream imagestreammapping/rest_test.go
   });
 
   it("R10.2 TestCreateImageStreamNotFoundWithName: NotFound imagestreams somerepo", () => {
-    const err = caught(() =>
+    const err = thrown(() =>
       applyImageStreamMapping(undefined, deepFreeze(validNewMappingWithName()), opts()),
     );
     expect(err).toBeInstanceOf(NotFoundError);
@@ -1025,7 +1017,7 @@ describe("§10 applyImageStreamMapping: upstream imagestreammapping/rest_test.go
       image: existingImage,
       tag: "existingTag",
     } as unknown as ImageStreamMapping);
-    const err = caught(() => applyImageStreamMapping(existingRepo, mapping, opts([existingImage])));
+    const err = thrown(() => applyImageStreamMapping(existingRepo, mapping, opts([existingImage])));
     expect(err).toBeInstanceOf(InvalidError);
     expect((err as InvalidError).reason).toBe("Invalid");
   });
@@ -1128,7 +1120,7 @@ describe("§13 ImageStreamTag: upstream imagestreamtag/rest_test.go", () => {
   ];
   it.each(notFound)("R13.1 TestGetImageStreamTag %j: NotFound", (name, repo, kind, id) => {
     const images = name === "missing tag" ? [image10] : [];
-    const err = caught(() => getImageStreamTag(deepFreeze(repo as ImageStream), "latest", opts(images)));
+    const err = thrown(() => getImageStreamTag(deepFreeze(repo as ImageStream), "latest", opts(images)));
     expect(err).toBeInstanceOf(NotFoundError);
     const status = (err as NotFoundError).toStatus();
     expect(status.details?.kind).toBe(kind);
@@ -1136,7 +1128,7 @@ describe("§13 ImageStreamTag: upstream imagestreamtag/rest_test.go", () => {
   });
   it('R13.1 TestGetImageStreamTag "missing repo": NotFound imagestreams', () => {
     // The caller looks the stream up; without one only the resource can be reported (upstream: name "test").
-    const err = caught(() => getImageStreamTag(undefined as unknown as ImageStream, "latest", opts()));
+    const err = thrown(() => getImageStreamTag(undefined as unknown as ImageStream, "latest", opts()));
     expect(err).toBeInstanceOf(NotFoundError);
     expect((err as NotFoundError).toStatus().details?.kind).toBe("imagestreams");
   });
@@ -1183,7 +1175,7 @@ describe("§13 ImageStreamTag: upstream imagestreamtag/rest_test.go", () => {
       ],
     ];
     it.each(errors)("R9.3 %s: NotFound", (_name, repo) => {
-      const err = caught(() => deleteImageStreamTag(deepFreeze(repo) as ImageStream, "latest", opts()));
+      const err = thrown(() => deleteImageStreamTag(deepFreeze(repo) as ImageStream, "latest", opts()));
       expect(err).toBeInstanceOf(NotFoundError);
     });
     it("R9.3 happy path: spec and status tag removed, generation 2 → 3, legacy tag generation 3", () => {
@@ -1256,7 +1248,7 @@ describe("§13 ImageStreamTag: upstream imagestreamtag/rest_test.go", () => {
         ...istag,
         tag: { referencePolicy: { type: "Bogus" } },
       } as unknown as ImageStreamTag);
-      const err = caught(() => createImageStreamTag(target(), bad, opts())) as ImageStreamError;
+      const err = thrown(() => createImageStreamTag(target(), bad, opts())) as ImageStreamError;
       expect(err).toBeInstanceOf(InvalidError);
       expect(err.toStatus().details?.kind).toBe("ImageStreamTag");
       expect(err.toStatus().details?.name).toBe("test:tag");
@@ -1304,7 +1296,7 @@ describe("R13.6 getImageStreamImage: upstream imagestreamimage/rest_test.go Test
       } as unknown as ImageStream,
     ],
   ])("R13.6 %s: NotFound", (_name, repo) => {
-    const err = caught(() => getImageStreamImage(deepFreeze(repo) as ImageStream, "id", opts));
+    const err = thrown(() => getImageStreamImage(deepFreeze(repo) as ImageStream, "id", opts));
     expect(err).toBeInstanceOf(NotFoundError);
   });
   it("R13.6 happy path: name repo@id in namespace ns, manifest blanked", () => {
@@ -1379,7 +1371,7 @@ describe("§10/§13 origin test/extended/images: TestImageStreamMappingCreate, T
     // the same image under another tag
     is = deepFreeze(applyImageStreamMapping(is, mapping("anothertag", image2 as Obj), opts).stream);
     expect(is.spec?.tags ?? []).toEqual([]);
-    const nf = caught(() => getImageStreamTag(is, "doesnotexist", opts));
+    const nf = thrown(() => getImageStreamTag(is, "doesnotexist", opts));
     expect(nf).toBeInstanceOf(NotFoundError);
     expect(getImageStreamTag(is, "newer", opts).image?.dockerImageReference).toBe("some/other/name");
     expect(getImageStreamTag(is, "newest", opts).image?.dockerImageReference).toBe("different");
@@ -1394,7 +1386,7 @@ describe("§10/§13 origin test/extended/images: TestImageStreamMappingCreate, T
         metadata: { namespace: "ns", name: "test:brandnew", resourceVersion },
         tag: { from: { kind: "ImageStreamTag", name: "newest" } },
       } as unknown as ImageStreamTag);
-    expect(caught(() => updateImageStreamTag(is, brandnew("70"), opts))).toBeInstanceOf(ConflictError);
+    expect(thrown(() => updateImageStreamTag(is, brandnew("70"), opts))).toBeInstanceOf(ConflictError);
     const { imageStreamTag, created } = updateImageStreamTag(is, brandnew("7"), opts);
     expect(created).toBe(true);
     expect(imageStreamTag.metadata?.name).toBe("test:brandnew");
