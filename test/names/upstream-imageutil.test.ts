@@ -15,7 +15,6 @@ import {
   type PullSpecResolution,
   parseImageStreamImageName,
   parseImageStreamTagName,
-  prioritizeTags,
   resolvePullSpecForTag,
   type TagEvent,
   type TagReference,
@@ -69,29 +68,7 @@ describe("R2.5 parseImageStreamImageName: library-go TestParseImageStreamImageNa
   });
 });
 
-describe("R2.9 prioritizeTags: library-go TestPrioritizeTags", () => {
-  it.each([
-    [
-      ["other", "latest", "v5.5", "5.2.3", "5.5", "v5.3.6-bother", "5.3.6-abba", "5.6"],
-      ["latest", "5.6", "5.5", "v5.5", "v5.3.6-bother", "5.3.6-abba", "5.2.3", "other"],
-    ],
-    [
-      ["1.1-beta1", "1.2-rc1", "1.1-rc1", "1.1-beta2", "1.2-beta1", "1.2-alpha1", "1.2-beta4", "latest"],
-      ["latest", "1.2-rc1", "1.2-beta4", "1.2-beta1", "1.2-alpha1", "1.1-rc1", "1.1-beta2", "1.1-beta1"],
-    ],
-    [
-      ["7.1", "v7.1", "7.1.0"],
-      ["7.1", "v7.1", "7.1.0"],
-    ],
-    [
-      ["7.1.0", "v7.1", "7.1"],
-      ["7.1", "v7.1", "7.1.0"],
-    ],
-  ])("R2.9 TestPrioritizeTags %j", (tags, want) => {
-    const input = Object.freeze([...tags]);
-    expect(prioritizeTags(input)).toEqual(want);
-  });
-});
+// library-go TestPrioritizeTags (R2.9) is transcribed in test/resolve/prioritize.test.ts.
 
 describe("R12.4 resolvePullSpecForTag: library-go TestResolvePullSpecForTag", () => {
   const meta = { name: "stream1", namespace: "test" };
