@@ -292,16 +292,11 @@ export function scanDigest(s: string, start: number): number {
   if (i < 0) return -1 - i;
   scan.algEnd = i;
   const hexStart = i + 1;
-  NOT_LOWER_HEX.lastIndex = hexStart;
-  if (!NOT_LOWER_HEX.test(s)) {
-    if (n - hexStart < DIGEST_HEX_MIN) return n;
-    scan.hexUpper = false;
-    return -1;
-  }
-  const lowerEnd = NOT_LOWER_HEX.lastIndex - 1;
-  const end = runEnd(NOT_HEX, s, lowerEnd);
+  // The lowercase run first (the common case reaches the end), then from an uppercase letter on.
+  const lowerEnd = runEnd(NOT_LOWER_HEX, s, hexStart);
+  const end = lowerEnd < n ? runEnd(NOT_HEX, s, lowerEnd) : n;
   if (end < n || end - hexStart < DIGEST_HEX_MIN) return end;
-  scan.hexUpper = true;
+  scan.hexUpper = lowerEnd < n;
   return -1;
 }
 
