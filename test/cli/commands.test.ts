@@ -156,15 +156,17 @@ describe("describe (seed 003)", () => {
 });
 
 describe("get", () => {
+  /** Both example streams, read at the time of the guide. */
+  const args = [
+    "-f",
+    "examples/python.yaml",
+    "-f",
+    "examples/origin-ruby-sample.yaml",
+    "--now",
+    "2017-10-02T17:06:30Z",
+  ];
+
   it("R16.3 get is / get istag print the oc tables", () => {
-    const args = [
-      "-f",
-      "examples/python.yaml",
-      "-f",
-      "examples/origin-ruby-sample.yaml",
-      "--now",
-      "2017-10-02T17:06:30Z",
-    ];
     const is = cli(["get", "is", "-A", ...args]);
     expect(is.code).toBe(0);
     expect(is.stdout.split("\n")[0]).toMatch(/^NAMESPACE +NAME +IMAGE REPOSITORY +TAGS +UPDATED$/);
@@ -181,14 +183,6 @@ describe("get", () => {
   });
 
   it("R16.3 get itag prints SPEC, STATUS, HISTORY; get isimage needs a name and prints the wide columns", () => {
-    const args = [
-      "-f",
-      "examples/python.yaml",
-      "-f",
-      "examples/origin-ruby-sample.yaml",
-      "--now",
-      "2017-10-02T17:06:30Z",
-    ];
     const itag = cli(["get", "itag", "-A", ...args]);
     expect(itag.code).toBe(0);
     expect(itag.stdout.split("\n")[0]).toMatch(/^NAMESPACE +NAME +SPEC +STATUS +HISTORY +UPDATED$/);
