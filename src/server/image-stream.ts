@@ -4,18 +4,19 @@
 import { type FieldError, InvalidError } from "../errors.js";
 import type { ImageStream, NamedTagEventList, TagReference } from "../model/index.js";
 import { validateImageStream } from "../validation/index.js";
+import { type Draft, plain, produce, writable } from "../internal/immer.js";
+import { finish } from "../model/checked.js";
 import {
-  addFlags,
+  commit,
   conditionsOf,
   findSpecTag,
-  flagsOf,
+  findStatusIndex,
   isObj,
   itemsOf,
-  markSorted,
   num,
   type Obj,
+  requireJson,
   semanticEqual,
-  share,
   specTagName,
   specTagsOf,
   statusTagsOf,
@@ -24,12 +25,12 @@ import {
   streamName,
   streamNamespace,
   topOf,
-  ZERO_FREE,
 } from "./internal.js";
 import { normalizeStream } from "./normalize.js";
 import { type ServerOptions, sanitizeOptions } from "./options.js";
 import { statusRepositories } from "./repositories.js";
 import { processSpecTags } from "./spec-tags.js";
+import { statusListsOf } from "./tag-events.js";
 import { tagRefChanged } from "./tag-ref-changed.js";
 
 function setGeneration(stream: ImageStream, generation: number): ImageStream {
@@ -69,6 +70,7 @@ function guard(stream: unknown, what: string): ImageStream {
       ],
     });
   }
+  requireJson(stream, "ImageStream", streamName(stream as ImageStream));
   return stream as ImageStream;
 }
 
@@ -79,7 +81,7 @@ function create(input: ImageStream, opts: ServerOptions, keepStatus: boolean): I
   let stream = setGeneration(stream0, 1);
   const specTags = specTagsOf(stream);
   if (specTags.length > 0) {
-    const tags = markSorted(specTags.map((t) => ({ ...t, generation: 1 }) as TagReference));
+    const tags = specTags.map((t) => ({ ...t, generation: 1 }) as TagReference);
     stream = { ...stream, spec: { ...(stream.spec as Obj), tags } } as ImageStream;
   }
   // R6.1.1 (public) / R6.1.5 (internal): status and repositories (no namespace defaulting on create).
@@ -88,7 +90,7 @@ function create(input: ImageStream, opts: ServerOptions, keepStatus: boolean): I
   // R6.1.4: every spec tag is new.
   const { stream: processed, errors } = processSpecTags(undefined, stream, opts);
   check(processed, undefined, errors);
-  return share(input, processed);
+  return commit(input, processed);
 }
 
 /**
@@ -138,7 +140,7 @@ function collapseEmptyStatusTags(status: Obj): Obj {
   if (tags === undefined) return status;
   const kept = tags.filter((l) => itemsOf(l).length > 0 || conditionsOf(l).length > 0);
   if (kept.length === tags.length) return status;
-  return { ...status, tags: markSorted(kept) };
+  return { ...status, tags: kept };
 }
 
 function update(oldInput: ImageStream, nextInput: ImageStream, opts: ServerOptions, resetStatus: boolean) {
@@ -185,7 +187,7 @@ function update(oldInput: ImageStream, nextInput: ImageStream, opts: ServerOptio
   let stream = {
     ...next,
     metadata: { ...(isObj(next.metadata) ? next.metadata : {}), generation },
-    spec: withSpecTags(nextSpec, markSorted(settled) as TagReference[]),
+    spec: withSpecTags(nextSpec, settled),
   } as ImageStream;
   stream = { ...stream, status: withRepositories(baseStatus, stream, opts, true) } as ImageStream;
   // keep an absent spec absent when the client sent none and none was stored
@@ -194,8 +196,8 @@ function update(oldInput: ImageStream, nextInput: ImageStream, opts: ServerOptio
   const { stream: processed, errors } = processSpecTags(old, stream, opts);
   check(processed, old, errors);
   // Wire-equivalent to the stored object (Go zero values, nil vs empty lists): no write.
-  if (semanticEqual(oldInput, processed)) return oldInput;
-  return share(oldInput, processed);
+  if (semanticEqual(oldInput, processed)) return finish(oldInput, oldInput);
+  return commit(oldInput, processed, nextInput);
 }
 
 /** Sets `spec.tags`, leaving the key out when it was absent and stays empty. */
@@ -290,56 +292,63 @@ export function updateImageStreamStatus(
     spec,
   } as ImageStream;
   if (!isObj(n.spec) && !isObj(o.spec)) stream = dropEmptySpec(stream);
-  const tags = observedGenerations(o, stream);
   const status: Obj = isObj(stream.status) ? stream.status : {};
-  stream = {
-    ...stream,
-    status: withRepositories(tags === undefined ? status : { ...status, tags }, stream, opts, true),
-  } as ImageStream;
-  return share(old, stream);
+  stream = { ...stream, status: withRepositories(status, stream, opts, true) } as ImageStream;
+  stream = produce(stream, (d) => observedGenerationsInDraft(o, d));
+  return commit(old, stream, next);
 }
 
 /**
- * R6.3.2 (`updateObservedGenerationForStatusUpdate`): status tags whose new top has generation 0.
- * Returns the new status tags, or undefined when none changes.
+ * R6.3.2 (upstream `updateObservedGenerationForStatusUpdate`) on a stream draft: each status tag
+ * whose `items[0].generation` is 0 gets the stream generation when the tag had no old top or its
+ * top did not change (`tagEventChanged`), else its spec tag's generation (the stream generation
+ * when there is none). `old` is the stored stream (plain). Writes only what changes.
  */
-export function observedGenerations(old: ImageStream, stream: ImageStream): NamedTagEventList[] | undefined {
-  const tags = statusTagsOf(stream);
-  if (!hasZeroTop(tags)) return undefined;
-  let out: NamedTagEventList[] | undefined;
-  const generation = streamGeneration(stream);
+export function observedGenerationsInDraft(old: ImageStream, d: Draft<ImageStream>): void {
+  const tags = statusListsOf(d);
+  if (!hasZeroTop(tags)) return;
+  const raw = plain((d.status as Obj | undefined)?.tags);
+  if (tags !== raw) return; // non-object entries: nothing can be addressed by index (shape errors)
+  const current = { metadata: plain(d.metadata), spec: plain(d.spec) } as ImageStream;
+  const generation = streamGeneration(current);
+  const oldTags = statusTagsOf(old);
   for (let i = 0; i < tags.length; i++) {
     const list = tags[i] as NamedTagEventList;
     const top = topOf(list);
     if (top === undefined || num((top as Obj).generation) !== 0) continue;
     const tag = str((list as Obj).tag);
-    const oldTop = topOf(statusTagsOf(old).find((l) => l.tag === tag));
+    const oldTop = topOf(oldTags[findStatusIndex(oldTags, tag)]);
     let g: number;
     if (oldTop === undefined || !tagEventChanged(oldTop as Obj, top as Obj)) {
       g = generation;
     } else {
-      const ref = findSpecTag(stream, tag);
-      const sg = (ref as Obj | undefined)?.generation;
+      const sg = (findSpecTag(current, tag) as Obj | undefined)?.generation;
       g = typeof sg === "number" ? sg : generation;
     }
     if (g === 0 && (top as Obj).generation === 0) continue;
-    out ??= tags.slice();
-    const items = itemsOf(list).slice();
-    items[0] = { ...top, generation: g };
-    out[i] = { ...list, items };
+    const holder = writable<Obj>(d.status as Obj, "tags");
+    writable<Obj>(writable<Obj>(writable<Obj>(holder, i), "items"), 0).generation = g;
   }
-  return out ? (markSorted(out) as NamedTagEventList[]) : undefined;
 }
 
-/** True when some status tag's `items[0].generation` is 0 (remembered per array when false). */
+/**
+ * True when some status tag's `items[0].generation` is 0. A frozen list found free of zeros is
+ * remembered (`WeakSet`), when its entries are frozen too.
+ */
 export function hasZeroTop(tags: readonly NamedTagEventList[]): boolean {
-  if ((flagsOf(tags) & ZERO_FREE) !== 0) return false;
+  if (zeroFree.has(tags)) return false;
   for (const list of tags) {
     const top = topOf(list);
     if (top !== undefined && num((top as Obj).generation) === 0) return true;
   }
-  addFlags(tags, ZERO_FREE);
+  if (Object.isFrozen(tags) && tags.every(deepFrozenTop)) zeroFree.add(tags);
   return false;
+}
+const zeroFree = new WeakSet<readonly NamedTagEventList[]>();
+/** The list, its items array and its top are frozen: the top's generation cannot change. */
+function deepFrozenTop(list: NamedTagEventList): boolean {
+  const items = (list as Obj).items;
+  return Object.isFrozen(list) && Object.isFrozen(items) && Object.isFrozen(topOf(list));
 }
 
 /** `tagEventChanged(old, next)`: image or reference differs, or the old generation is greater. */

@@ -1,7 +1,11 @@
 /**
- * Private helpers of the server module: list look-ups, a copy-on-write draft of `status.tags`,
- * Go-style "semantic" equality and structural sharing. Nothing here is exported from the package.
+ * Private helpers of the server module: list look-ups, Go-style "semantic" equality and
+ * structural sharing. Nothing here is exported from the package, and nothing here writes on the
+ * values it is given.
  */
+import { castDraft, produce } from "../internal/immer.js";
+import { InvalidError } from "../errors.js";
+import { finish, nonJsonPath } from "../model/checked.js";
 import {
   compareTagNames,
   type ImageStream,
@@ -18,9 +22,28 @@ export const MANAGED_ANNOTATION = "openshift.io/image.managed";
 /** A plain JSON-ish object. */
 export type Obj = Record<string, unknown>;
 
-/** True for a non-null, non-array object. */
+/**
+ * True for a plain JSON object (prototype `Object.prototype` or null). Arrays, class instances,
+ * `Map`s and the like are not objects of the wire format: they read as absent (Go zero values).
+ */
 export function isObj(v: unknown): v is Obj {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
+  if (typeof v !== "object" || v === null) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * The edge check of a write: `value` must be JSON data (what the API sends), else an
+ * `InvalidError` of `kind` naming the first offending field. States the library produced skip it.
+ */
+export function requireJson(value: unknown, kind: string, name: string): void {
+  const path = nonJsonPath(value);
+  if (path === undefined) return;
+  throw new InvalidError({
+    kind,
+    name,
+    fieldErrors: [{ type: "FieldValueInvalid", field: path, value: "", detail: "must be JSON data" }],
+  });
 }
 
 /** A string field or "" (Go zero value). */
@@ -62,13 +85,17 @@ export function statusTagsOf(stream: ImageStream | undefined): readonly NamedTag
   return Array.isArray(tags) ? objectsOnly(tags as NamedTagEventList[]) : EMPTY;
 }
 
-/** The array itself when every entry is an object (remembered), else a copy without the others. */
+/**
+ * The array itself when every entry is an object, else a copy without the others. A frozen array
+ * found clean is remembered (a `WeakSet` of frozen arrays cannot go stale).
+ */
 function objectsOnly<T>(arr: readonly T[]): readonly T[] {
-  if ((flagsOf(arr) & OBJECTS) !== 0) return arr;
+  if (cleanFrozen.has(arr)) return arr;
   for (const x of arr) if (!isObj(x)) return arr.filter(isObj);
-  addFlags(arr, OBJECTS);
+  if (Object.isFrozen(arr)) cleanFrozen.add(arr);
   return arr;
 }
+const cleanFrozen = new WeakSet<readonly unknown[]>();
 
 // biome-ignore lint/suspicious/noExplicitAny: shared empty array of any element type
 const EMPTY: readonly any[] = Object.freeze([]);
@@ -159,83 +186,21 @@ export function eventsEqual(a: TagEvent | undefined, b: TagEvent | undefined): b
 /** Byte-wise comparison of the UTF-8 encodings, as Go sorts map keys (R1.11.1). */
 export const compareNames: (a: string, b: string) => number = compareTagNames;
 
-/** Facts remembered about arrays we have checked or built (bit flags). */
-export const SORTED = 1;
-/** No status list of the array has a top event with generation 0. */
-export const ZERO_FREE = 2;
-/** Every entry of the array is an object. */
-export const OBJECTS = 4;
-
-const FLAGS: unique symbol = Symbol("imagestream.flags");
-const frozenFlags = new WeakMap<readonly unknown[], number>();
-
 /**
- * The last arrays this module built, with their flags: a tiny ring (strong references to at most
- * four arrays) so that chained calls (`s = f(s)`) find their facts without tagging every new array.
+ * True when a list of named entries is strictly sorted by `key` (R1.11.1 order). A frozen array
+ * found sorted is remembered in a `WeakSet`: it cannot change afterwards.
  */
-const RECENT = 4;
-const recentArrays: (readonly unknown[] | undefined)[] = [undefined, undefined, undefined, undefined];
-const recentFlags: number[] = [0, 0, 0, 0];
-let recentNext = 0;
-
-function recentIndex(arr: readonly unknown[]): number {
-  for (let i = 0; i < RECENT; i++) if (recentArrays[i] === arr) return i;
-  return -1;
-}
-
-/** The flags remembered for `arr`. */
-export function flagsOf(arr: readonly unknown[]): number {
-  const own = (arr as unknown as { [FLAGS]?: number })[FLAGS];
-  if (own !== undefined) return own;
-  const r = recentIndex(arr);
-  if (r >= 0) return recentFlags[r] as number;
-  return frozenFlags.get(arr) ?? 0;
-}
-
-/**
- * Remembers `flags` for `arr`: a non-enumerable symbol property on arrays we may extend (invisible
- * to JSON, equality and cloning), a WeakMap entry for frozen or sealed ones.
- */
-export function addFlags(arr: readonly unknown[], flags: number): void {
-  const next = flagsOf(arr) | flags;
-  const r = recentIndex(arr);
-  if (r >= 0) {
-    recentFlags[r] = next;
-    return;
-  }
-  if (Object.isExtensible(arr)) {
-    const own = Object.getOwnPropertyDescriptor(arr, FLAGS);
-    if (own === undefined)
-      Object.defineProperty(arr, FLAGS, { value: next, writable: true, configurable: true });
-    else (arr as unknown as { [FLAGS]: number })[FLAGS] = next;
-  } else {
-    frozenFlags.set(arr, next);
-  }
-}
-
-/** Remembers the flags of an array this module just built (cheaper than {@link addFlags}). */
-function freshFlags<T>(arr: T[], flags: number): T[] {
-  recentArrays[recentNext] = arr;
-  recentFlags[recentNext] = flags;
-  recentNext = (recentNext + 1) % RECENT;
-  return arr;
-}
-
-/** True when a list of named entries is strictly sorted by `key` (remembered per array). */
 export function isSortedBy<T>(arr: readonly T[], key: (t: T) => string): boolean {
-  if ((flagsOf(arr) & SORTED) !== 0) return true;
+  if (sortedFrozen.has(arr)) return true;
   for (let i = 1; i < arr.length; i++) {
     if (compareTagNames(key(arr[i - 1] as T), key(arr[i] as T)) >= 0) return false;
   }
-  addFlags(arr, SORTED);
+  // the keys live on the entries: only an array whose entries are frozen too can be remembered
+  if (Object.isFrozen(arr) && arr.every(isFrozenEntry)) sortedFrozen.add(arr);
   return true;
 }
-
-/** Remembers that `arr` is sorted (it was built sorted). */
-export function markSorted<T>(arr: readonly T[]): readonly T[] {
-  addFlags(arr, SORTED);
-  return arr;
-}
+const sortedFrozen = new WeakSet<readonly unknown[]>();
+const isFrozenEntry = (x: unknown): boolean => Object.isFrozen(x);
 
 /**
  * Go "zero value" test for JSON data, as `equality.Semantic.DeepEqual` sees it after decoding:
@@ -311,6 +276,17 @@ export function share<T>(prev: unknown, next: T): T {
   return next;
 }
 
+/**
+ * The end of a write computed outside a draft: `next` with every unchanged part shared with
+ * `prev` ({@link share}), produced through immer so that it comes back deeply frozen; `prev`
+ * itself when nothing changed. `inputs` are the other caller values the result may contain.
+ */
+export function commit<T extends object>(prev: T, next: T, ...inputs: readonly unknown[]): T {
+  const shared = share(prev, next);
+  const out: T = shared === prev ? prev : (produce(prev, () => castDraft(shared) as never) as T);
+  return finish(out, prev, ...inputs);
+}
+
 function entryName(v: unknown): string | undefined {
   if (!isObj(v)) return undefined;
   if (typeof v.name === "string") return v.name;
@@ -329,107 +305,6 @@ function namedIndex(arr: readonly unknown[]): Map<string, unknown> | undefined {
   return m;
 }
 
-/**
- * A copy-on-write view of `status.tags` keyed by tag name. Reads see earlier writes; `result()`
- * returns the original array when nothing was written, else a new array sorted by tag (R1.11.1).
- */
-export class StatusDraft {
-  private readonly base: readonly NamedTagEventList[];
-  private index: Map<string, number> | undefined;
-  private lookups = 0;
-  private readonly writes = new Map<string, NamedTagEventList | null>();
-
-  constructor(base: readonly NamedTagEventList[]) {
-    this.base = base;
-  }
-
-  /** Current list for `tag`. */
-  get(tag: string): NamedTagEventList | undefined {
-    const w = this.writes.get(tag);
-    if (w !== undefined) return w ?? undefined;
-    const i = this.baseIndex(tag);
-    return i < 0 ? undefined : this.base[i];
-  }
-
-  /** Replaces (or adds) the list for `tag`. */
-  set(tag: string, list: NamedTagEventList): void {
-    this.writes.set(tag, list);
-  }
-
-  /** Tag names currently present, in base order then new ones. */
-  names(): string[] {
-    const out: string[] = [];
-    const seen = new Set<string>();
-    for (const t of this.base) {
-      const n = statusTagName(t);
-      if (seen.has(n)) continue;
-      seen.add(n);
-      if (this.writes.get(n) !== null) out.push(n);
-    }
-    for (const [n, w] of this.writes) if (w !== null && !seen.has(n)) out.push(n);
-    return out;
-  }
-
-  private baseIndex(tag: string): number {
-    if (isSortedBy(this.base, statusTagName)) return binarySearch(this.base, tag);
-    if (this.index === undefined && ++this.lookups > 4) {
-      const m = new Map<string, number>();
-      this.base.forEach((t, i) => {
-        m.set(statusTagName(t), i);
-      });
-      this.index = m;
-    }
-    if (this.index) return this.index.get(tag) ?? -1;
-    return findStatusIndex(this.base, tag);
-  }
-
-  /**
-   * The resulting `status.tags` array (same as the base when unchanged). A new array is remembered
-   * as sorted, made of objects, and carrying `extraFlags`.
-   */
-  result(extraFlags = 0): readonly NamedTagEventList[] {
-    if (this.writes.size === 0) return this.base;
-    return freshFlags(this.build(), SORTED | OBJECTS | extraFlags);
-  }
-
-  private build(): NamedTagEventList[] {
-    const base = this.base;
-    if (isSortedBy(base, statusTagName)) {
-      // Fast path: replace in place, splice deletions, merge additions in sorted position.
-      const additions: NamedTagEventList[] = [];
-      let deletions = 0;
-      let out: (NamedTagEventList | null)[] | undefined;
-      for (const [tag, w] of this.writes) {
-        const i = this.baseIndex(tag);
-        if (i < 0) {
-          if (w !== null) additions.push(w);
-          continue;
-        }
-        out ??= base.slice();
-        out[i] = w;
-        if (w === null) deletions++;
-      }
-      let arr: NamedTagEventList[] = out
-        ? deletions > 0
-          ? (out.filter((x) => x !== null) as NamedTagEventList[])
-          : (out as NamedTagEventList[])
-        : (base as NamedTagEventList[]);
-      if (additions.length > 0) {
-        additions.sort((a, b) => compareNames(statusTagName(a), statusTagName(b)));
-        arr = mergeSorted(arr, additions);
-      }
-      return arr;
-    }
-    const map = new Map<string, NamedTagEventList>();
-    for (const t of base) map.set(statusTagName(t), t);
-    for (const [tag, w] of this.writes) {
-      if (w === null) map.delete(tag);
-      else map.set(tag, w);
-    }
-    return [...map.values()].sort((a, b) => compareNames(statusTagName(a), statusTagName(b)));
-  }
-}
-
 /** Index of `tag` in a strictly sorted list of status tags, or -1. */
 function binarySearch(tags: readonly NamedTagEventList[], tag: string): number {
   let lo = 0;
@@ -444,30 +319,23 @@ function binarySearch(tags: readonly NamedTagEventList[], tag: string): number {
   return -1;
 }
 
-function mergeSorted(a: readonly NamedTagEventList[], b: readonly NamedTagEventList[]): NamedTagEventList[] {
-  const out: NamedTagEventList[] = new Array(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] as NamedTagEventList;
-    const y = b[j] as NamedTagEventList;
-    if (compareTagNames(statusTagName(x), statusTagName(y)) <= 0) {
-      out[k++] = x;
-      i++;
-    } else {
-      out[k++] = y;
-      j++;
+/**
+ * Index of the status list for `tag` (the last duplicate, R1.11.2), or `-(insertAt + 1)` when there
+ * is none: `insertAt` keeps a sorted list sorted (the end of an unsorted one).
+ */
+export function locateStatusTag(tags: readonly NamedTagEventList[], tag: string): number {
+  if (isSortedBy(tags, statusTagName)) {
+    const i = binarySearch(tags, tag);
+    if (i >= 0) return i;
+    let lo = 0;
+    let hi = tags.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareTagNames(statusTagName(tags[mid]), tag) < 0) lo = mid + 1;
+      else hi = mid;
     }
+    return -(lo + 1);
   }
-  while (i < a.length) out[k++] = a[i++] as NamedTagEventList;
-  while (j < b.length) out[k++] = b[j++] as NamedTagEventList;
-  return out;
-}
-
-/** Returns `stream` with `status.tags` replaced (same stream when the array is the same). */
-export function withStatusTags(stream: ImageStream, tags: readonly NamedTagEventList[]): ImageStream {
-  if (tags === statusTagsOf(stream)) return stream;
-  const status = isObj(stream.status) ? stream.status : {};
-  return { ...stream, status: { ...status, tags } } as ImageStream;
+  const i = findStatusIndex(tags, tag);
+  return i >= 0 ? i : -(tags.length + 1);
 }

@@ -5,22 +5,31 @@ import { InvalidError, NotFoundError } from "../errors.js";
 import type { Image, ImageStream, ImageStreamMapping, TagEvent } from "../model/index.js";
 import { exactReference, parseDockerImageReference } from "../reference/index.js";
 import { validateImageStreamMapping } from "../validation/index.js";
-import { hasZeroTop, observedGenerations } from "./image-stream.js";
+import { produce } from "../internal/immer.js";
+import { finish } from "../model/checked.js";
+import { observedGenerationsInDraft } from "./image-stream.js";
 import {
   DEFAULT_TAG,
   isObj,
   MANAGED_ANNOTATION,
   type Obj,
-  StatusDraft,
-  statusTagsOf,
+  requireJson,
   str,
   streamGeneration,
-  withStatusTags,
-  ZERO_FREE,
+  streamName,
 } from "./internal.js";
 import { nowTimestamp, type ServerOptions, sanitizeOptions } from "./options.js";
 import { withStatusRepositories } from "./repositories.js";
-import { addToDraft, trackInDraft } from "./tag-events.js";
+import { addTagEventToDraft, trackInDraft } from "./tag-events.js";
+
+/** Copies the two status repositories of `from` into a status draft (absent stays absent). */
+function setRepositories(status: Obj, from: Obj): void {
+  for (const key of ["dockerImageRepository", "publicDockerImageRepository"] as const) {
+    if (key in from) {
+      if (status[key] !== from[key]) status[key] = from[key];
+    } else if (key in status) delete status[key];
+  }
+}
 
 /**
  * Result of {@link applyImageStreamMapping}.
@@ -123,6 +132,8 @@ export function applyImageStreamMapping(
     throw new InvalidError({ kind: "ImageStreamMapping", name: mappingName, fieldErrors: errors });
   }
   if (!isObj(stream)) throw new NotFoundError({ resource: "imagestreams", name: mappingName });
+  requireJson(stream, "ImageStream", streamName(stream));
+  requireJson(mapping, "ImageStreamMapping", mappingName);
   const imageName = str((image.metadata as Obj | undefined)?.name);
   const existing = opts.getImage?.(imageName);
   const imageCreated = existing === undefined;
@@ -139,17 +150,18 @@ export function applyImageStreamMapping(
     image: imageName,
     generation: streamGeneration(stream),
   };
-  const resultImage = existing ?? image;
-  const draft = new StatusDraft(statusTagsOf(decorated));
-  if (!addToDraft(draft, tag, event)) return { stream, image: resultImage, imageCreated };
-  trackInDraft(decorated, draft, tag, event);
-  // When the base has no top of generation 0 and every written top carries the (non-zero) event
-  // generation, R6.3.2 has nothing to do and the result is remembered as such.
-  const zeroFree = !hasZeroTop(statusTagsOf(decorated)) && event.generation !== 0;
-  let next = withStatusTags(decorated, draft.result(zeroFree ? ZERO_FREE : 0));
-  if (!zeroFree) {
-    const observed = observedGenerations(stream, next);
-    if (observed !== undefined) next = withStatusTags(next, observed);
-  }
-  return { stream: next, image: resultImage, imageCreated };
+  const resultImage = finish(existing ?? image, existing ?? m.image);
+  // One produce: R7 on the tag, R8.10 on the tags tracking it, then R6.3.2 (the status-update
+  // rules) on what changed. Nothing written when R7 reports no change: the same stream comes back.
+  const next = produce(stream, (d) => {
+    if (!addTagEventToDraft(d, tag, event)) return;
+    trackInDraft(stream, d, tag, event);
+    observedGenerationsInDraft(stream, d);
+    if (decorated !== stream) {
+      const status = d.status as Obj;
+      setRepositories(status, decorated.status as Obj);
+    }
+  });
+  if (next === stream) return { stream: finish(stream, stream), image: resultImage, imageCreated };
+  return { stream: finish(next, stream, m.image), image: resultImage, imageCreated };
 }

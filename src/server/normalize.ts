@@ -5,7 +5,8 @@
  */
 import { type FieldError, InvalidError, invalidField } from "../errors.js";
 import { type ImageStream, normalizeImageStream } from "../model/index.js";
-import { isObj, markSorted, type Obj, specTagsOf, statusTagsOf, str } from "./internal.js";
+import { isRemembered } from "../model/checked.js";
+import { isObj, type Obj, str } from "./internal.js";
 import type { ServerOptions } from "./options.js";
 
 function shapeErrors(stream: Obj): FieldError[] {
@@ -39,6 +40,9 @@ function shapeErrors(stream: Obj): FieldError[] {
   return errors;
 }
 
+/** Deeply frozen states found already normal, with the import mode they were checked under. */
+const normalized = new WeakMap<object, string>();
+
 /** `tags: null` (a nil list on the wire) is the same as no tags. */
 function withoutNullTags(stream: ImageStream): ImageStream {
   let out = stream as Obj;
@@ -57,6 +61,8 @@ function withoutNullTags(stream: ImageStream): ImageStream {
  * defaults (model `normalizeImageStream`); returns the same stream when nothing changes.
  */
 export function normalizeStream(stream: ImageStream, opts: ServerOptions): ImageStream {
+  const mode = opts.defaultImportMode ?? "Legacy";
+  if (normalized.get(stream) === mode) return stream;
   const errors = shapeErrors(stream as Obj);
   if (errors.length > 0) {
     const name = str(((stream as Obj).metadata as Obj | undefined)?.name);
@@ -66,7 +72,7 @@ export function normalizeStream(stream: ImageStream, opts: ServerOptions): Image
     withoutNullTags(stream),
     opts.defaultImportMode === undefined ? {} : { defaultImportMode: opts.defaultImportMode },
   );
-  markSorted(specTagsOf(out));
-  markSorted(statusTagsOf(out));
+  // A deeply frozen state found already normal cannot change: remember it (per import mode).
+  if (out === stream && isRemembered(stream)) normalized.set(stream, mode);
   return out;
 }

@@ -5,25 +5,25 @@
 import { type FieldError, ImageStreamError, invalidField, NotFoundError, notFoundField } from "../errors.js";
 import type { ImageStream, NamedTagEventList, TagEvent, TagReference } from "../model/index.js";
 import { exactReference, parseDockerImageReference } from "../reference/index.js";
+import { type Draft, plain, produce, writable } from "../internal/immer.js";
 import {
   eventsEqual,
+  findStatusIndex,
   isObj,
-  itemsOf,
   type Obj,
-  StatusDraft,
   specTagName,
   specTagsOf,
+  statusTagName,
   statusTagsOf,
   str,
   streamGeneration,
   streamName,
   streamNamespace,
   topOf,
-  withStatusTags,
 } from "./internal.js";
 import { nowTimestamp, type ServerOptions } from "./options.js";
 import { resolveImageId } from "./resolve-image-id.js";
-import { addToDraft, trackingTagsOf } from "./tag-events.js";
+import { addTagEventToDraft, statusListsOf, trackingTagsOf } from "./tag-events.js";
 import { tagRefChanged } from "./tag-ref-changed.js";
 
 /** Upstream detail for an unparseable `from.name` (R8.5). */
@@ -64,14 +64,26 @@ export function processSpecTags(
   opts: ServerOptions,
 ): SpecTagsResult {
   const errors: FieldError[] = [];
+  const next = produce(stream, (d) => {
+    processInDraft(old, stream, d, opts, errors);
+  });
+  return { stream: next, errors };
+}
+
+/** §8 on a stream draft; `stream` is the plain stream the draft started from. */
+function processInDraft(
+  old: ImageStream | undefined,
+  stream: ImageStream,
+  d: Draft<ImageStream>,
+  opts: ServerOptions,
+  errors: FieldError[],
+): void {
   const ns = streamNamespace(stream);
   const name = streamName(stream);
   const generation = streamGeneration(stream);
   const oldTags = new Map<string, TagReference>();
   for (const t of specTagsOf(old)) oldTags.set(specTagName(t), t);
-  const draft = new StatusDraft(statusTagsOf(stream));
   const specTags = specTagsOf(stream);
-  let nextSpecTags: TagReference[] | undefined;
 
   specTags.forEach((ref, index) => {
     const tag = specTagName(ref);
@@ -83,8 +95,8 @@ export function processSpecTags(
     if (!isObj(from)) return;
     // R8.3
     if ((ref as Obj).generation !== generation) {
-      nextSpecTags ??= specTags.slice();
-      nextSpecTags[index] = { ...ref, generation };
+      // spec.tags holds only objects here (the shape was checked by normalizeStream)
+      writable<Obj>(writable<Obj>(d.spec as Obj, "tags"), index).generation = generation;
     }
     const kind = str(from.kind);
     const fromName = str(from.name);
@@ -93,7 +105,7 @@ export function processSpecTags(
     // R8.4
     if (kind === "DockerImage" && fromName !== "") {
       if (reference) {
-        addToDraft(draft, tag, {
+        addTagEventToDraft(d, tag, {
           created: nowTimestamp(opts),
           dockerImageReference: fromName,
           image: "",
@@ -135,20 +147,22 @@ export function processSpecTags(
     let event: TagEvent | undefined;
     try {
       if (kind === "ImageStreamImage") {
-        const current = sameStream ? withStatusTags(stream, draft.result()) : (source as ImageStream);
+        const current = sameStream
+          ? ({ ...stream, status: { ...stream.status, tags: statusListsOf(d) } } as ImageStream)
+          : (source as ImageStream);
         event = { ...resolveImageId(current, tagOrId, opts), generation };
       } else {
         const sourceTag = tagOrId === "" ? "latest" : tagOrId;
         if (sameStream) {
-          const list = draft.get(sourceTag);
-          const top = topOf(list);
+          const lists = statusListsOf(d);
+          const at = findStatusIndex(lists, sourceTag);
+          const top = topOf(lists[at]);
           if (top !== undefined) {
             event = { ...top, generation };
             // R8.12 quirk: the source tag's items[0] is the same object, so it gets the generation too.
             if ((top as Obj).generation !== generation) {
-              const items = itemsOf(list).slice();
-              items[0] = event;
-              draft.set(sourceTag, { ...(list as NamedTagEventList), items });
+              const holder = writable<Obj>(d.status as Obj, "tags");
+              writable<Obj>(writable<Obj>(writable<Obj>(holder, at), "items"), 0).generation = generation;
             }
           }
         } else {
@@ -176,14 +190,10 @@ export function processSpecTags(
       if (rewritten !== undefined) event = { ...event, dockerImageReference: rewritten };
     }
     // R8.9
-    addToDraft(draft, tag, event);
+    addTagEventToDraft(d, tag, event);
   });
 
-  let result = stream;
-  if (nextSpecTags)
-    result = { ...result, spec: { ...(result.spec as Obj), tags: nextSpecTags } } as ImageStream;
-  updateChangedTrackingTags(old, result, draft);
-  return { stream: withStatusTags(result, draft.result()), errors };
+  updateChangedTrackingTags(old, stream, d);
 }
 
 function message(err: unknown): string {
@@ -217,21 +227,22 @@ function rewriteToStream(
 function updateChangedTrackingTags(
   old: ImageStream | undefined,
   stream: ImageStream,
-  draft: StatusDraft,
+  d: Draft<ImageStream>,
 ): void {
   const oldTops = new Map<string, TagEvent | undefined>();
   if (old !== undefined) for (const l of statusTagsOf(old)) oldTops.set(str((l as Obj).tag), topOf(l));
-  const queue = draft.names().sort();
+  const queue = [...new Set(statusListsOf(d).map(statusTagName))].sort();
   const processed = new Set<string>();
   for (let i = 0; i < queue.length; i++) {
     const tag = queue[i] as string;
     if (processed.has(tag)) continue;
-    const top = topOf(draft.get(tag));
+    const lists = statusListsOf(d);
+    const top = topOf(lists[findStatusIndex(lists, tag)]);
     if (top === undefined) continue;
     if (old !== undefined && eventsEqual(oldTops.get(tag), top)) continue;
     processed.add(tag);
     for (const tracking of trackingTagsOf(stream, tag)) {
-      if (addToDraft(draft, tracking, top)) queue.push(tracking);
+      if (addTagEventToDraft(d, tracking, top)) queue.push(tracking);
     }
   }
 }

@@ -1,17 +1,26 @@
+/**
+ * R7 (tag events) and R8.10 (tracking tags) as edits of an immer draft, and the public functions
+ * built on them. Upstream: openshift/openshift-apiserver pkg/image/apiserver/internalimageutil,
+ * `AddTagEventToImageStream` and `UpdateTrackingTags`.
+ */
 import { BadRequestError } from "../errors.js";
+import { castDraft, type Draft, plain, produce, writable } from "../internal/immer.js";
+import { finish, isRemembered } from "../model/checked.js";
 import type { ImageStream, NamedTagEventList, TagEvent, TagReference } from "../model/index.js";
 import {
+  compareNames,
   isObj,
+  isSortedBy,
   itemsOf,
+  locateStatusTag,
   type Obj,
-  StatusDraft,
+  requireJson,
   specTagName,
   specTagsOf,
-  statusTagsOf,
+  statusTagName,
   str,
   streamName,
   streamNamespace,
-  withStatusTags,
 } from "./internal.js";
 
 /**
@@ -48,64 +57,133 @@ export interface UpdateTrackingTagsResult {
 
 /**
  * R7 on a single status list. Returns the new list, or `undefined` when nothing changes.
- * `tag` names a list that does not exist yet.
+ * `tag` names a list that does not exist yet. Pure: used where a list is rebuilt outside a draft
+ * (import results).
  */
 export function addEventToList(
   list: NamedTagEventList | undefined,
   tag: string,
   event: TagEvent,
 ): NamedTagEventList | undefined {
-  const items = itemsOf(list);
-  const top = items[0];
-  // R7.1: no list or no items: the list becomes exactly {items: [E]} (conditions dropped).
-  // A malformed top (not an object) is treated the same way.
-  if (list === undefined || !isObj(top)) {
-    return { tag, items: [event] } as NamedTagEventList;
-  }
-  const p = top as Obj;
-  const e = event as Obj;
-  const sameRef = str(p.dockerImageReference) === str(e.dockerImageReference);
-  const sameImage = str(p.image) === str(e.image);
-  let nextTop: TagEvent;
-  if (sameRef && sameImage) {
-    if (gen(p) === gen(e)) return undefined;
-    nextTop = withField(p, "generation", e.generation) as TagEvent;
-  } else if (sameRef) {
-    nextTop = withField(withField(p, "image", e.image), "generation", e.generation) as TagEvent;
-  } else if (sameImage) {
-    nextTop = withField(
-      withField(p, "dockerImageReference", e.dockerImageReference),
-      "generation",
-      e.generation,
-    ) as TagEvent;
-  } else {
-    const next = new Array<TagEvent>(items.length + 1);
-    next[0] = event;
-    for (let i = 0; i < items.length; i++) next[i + 1] = items[i] as TagEvent;
-    return clearConditions(list, next);
-  }
-  const next = items.slice();
-  next[0] = nextTop;
-  return clearConditions(list, next);
+  const out = produce({ list } as { list: NamedTagEventList | undefined }, (d) => {
+    editList(d, "list", tag, event);
+  });
+  return out.list === list ? undefined : out.list;
+}
+
+/** The event as the library stores it: a copy, so later edits never reach the caller's object. */
+function ownEvent(event: TagEvent): TagEvent {
+  return { ...event };
 }
 
 function gen(e: Obj): number {
   return typeof e.generation === "number" ? e.generation : 0;
 }
 
-/** Copies `value` into `key`; an undefined value removes the key (missing means Go zero value). */
-function withField(o: Obj, key: string, value: unknown): Obj {
-  const out: Obj = { ...o };
-  if (value === undefined) delete out[key];
-  else out[key] = value;
-  return out;
+/** Sets `key` of a draft object; an undefined value removes the key (absent is the Go zero value). */
+function setField(o: Obj, key: string, value: unknown): void {
+  if (value === undefined) delete o[key];
+  else o[key] = value;
 }
 
-function clearConditions(list: NamedTagEventList, items: TagEvent[]): NamedTagEventList {
-  const out = { ...list, items } as Obj;
-  if ("conditions" in out) delete out.conditions;
-  return out as NamedTagEventList;
+/** What R7 does to a list: nothing, a new list, `items[0]` collapsed in place, or a prepend. */
+type R7Step = "none" | "new" | "collapse" | "prepend";
+
+/** R7's decision for `list` and `event`, on plain values. */
+function r7Step(list: NamedTagEventList | undefined, event: TagEvent): R7Step {
+  const top = itemsOf(list)[0];
+  // R7.1: no list or no items: the list becomes exactly {tag, items: [E]} (conditions dropped).
+  // A malformed top (not an object) is treated the same way.
+  if (list === undefined || !isObj(top)) return "new";
+  const p = top as Obj;
+  const e = event as Obj;
+  const sameRef = str(p.dockerImageReference) === str(e.dockerImageReference);
+  const sameImage = str(p.image) === str(e.image);
+  if (sameRef && sameImage && gen(p) === gen(e)) return "none";
+  return sameRef || sameImage ? "collapse" : "prepend";
 }
+
+/**
+ * R7 (upstream `AddTagEventToImageStream`) on the list held at `holder[key]` of a draft: only
+ * `items[0]` is compared; the same reference and image with the same generation is a no-op; the
+ * same reference or the same image updates `items[0]` in place (its `created` kept); anything else
+ * prepends the event. Every change drops the list's conditions. Returns false when nothing was
+ * written (decided on plain reads, before any write).
+ */
+function editList(holder: Obj, key: string | number, tag: string, event: TagEvent): boolean {
+  const list = plain(holder[key]) as NamedTagEventList | undefined;
+  const step = r7Step(list, event);
+  if (step === "none") return false;
+  if (step === "new" || list === undefined) {
+    holder[key] = castDraft({ tag, items: [ownEvent(event)] });
+    return true;
+  }
+  const draft = writable<Obj>(holder, key);
+  if (step === "collapse") {
+    const p = itemsOf(list)[0] as Obj;
+    const e = event as Obj;
+    const first = writable<Obj>(writable<Obj>(draft, "items"), 0);
+    if (str(p.image) !== str(e.image)) setField(first, "image", e.image);
+    if (str(p.dockerImageReference) !== str(e.dockerImageReference)) {
+      setField(first, "dockerImageReference", e.dockerImageReference);
+    }
+    setField(first, "generation", e.generation);
+  } else {
+    // one assignment of a rebuilt array: cheaper than unshift through the draft on long histories
+    draft.items = castDraft([ownEvent(event), ...itemsOf(list)]);
+  }
+  if ("conditions" in list) delete draft.conditions;
+  return true;
+}
+
+/**
+ * R7 on `status.tags` of a stream draft: finds the list of `tag` (binary search on a sorted list,
+ * on plain values), edits it in place, or inserts a new list at its sorted position with one
+ * array assignment. A list that is unsorted, holds duplicates or non-objects is rewritten sorted
+ * and de-duplicated (last wins, R1.11) on the first write. Returns false when nothing was written.
+ */
+export function addTagEventToDraft(d: Draft<ImageStream>, tag: string, event: TagEvent): boolean {
+  const raw = rawStatusTags(d);
+  let lists = statusListsOf(d);
+  let at = locateStatusTag(lists, tag);
+  if (at >= 0 && r7Step(lists[at], event) === "none") return false;
+  if (!isObj(d.status)) d.status = {};
+  const status = d.status as Obj;
+  if (lists !== raw || !isSortedBy(lists, statusTagName)) {
+    lists = sortedUnique(lists);
+    status.tags = castDraft(lists.slice());
+    at = locateStatusTag(lists, tag);
+  }
+  if (at >= 0) return editList(writable<Obj>(status, "tags"), at, tag, event);
+  const next = lists.slice();
+  next.splice(-at - 1, 0, { tag, items: [ownEvent(event)] } as NamedTagEventList);
+  status.tags = castDraft(next);
+  return true;
+}
+
+/** Status lists by tag, the last duplicate winning, sorted by name (R1.11). */
+function sortedUnique(lists: readonly NamedTagEventList[]): NamedTagEventList[] {
+  const byTag = new Map<string, NamedTagEventList>();
+  for (const l of lists) byTag.set(statusTagName(l), l);
+  return [...byTag.values()].sort((a, b) => compareNames(statusTagName(a), statusTagName(b)));
+}
+
+/** `status.tags` of a stream draft as a plain value, when it is an array. */
+function rawStatusTags(d: Draft<ImageStream>): readonly unknown[] | undefined {
+  const status = d.status;
+  if (!isObj(status)) return undefined;
+  const tags = plain(status.tags) as unknown;
+  return Array.isArray(tags) ? tags : undefined;
+}
+
+/** The current `status.tags` of a stream draft as plain values (objects only). */
+export function statusListsOf(d: Draft<ImageStream>): readonly NamedTagEventList[] {
+  const tags = rawStatusTags(d);
+  if (tags === undefined) return EMPTY_LISTS;
+  for (const t of tags) if (!isObj(t)) return tags.filter(isObj) as NamedTagEventList[];
+  return tags as NamedTagEventList[];
+}
+const EMPTY_LISTS: readonly NamedTagEventList[] = Object.freeze([]);
 
 /**
  * Adds a tag event to a stream's status as the API server does (R7, `AddTagEventToImageStream`)
@@ -115,10 +193,10 @@ function clearConditions(list: NamedTagEventList, items: TagEvent[]): NamedTagEv
  * otherwise the top item is collapsed (same reference and/or same image: fields replaced, its
  * `created` kept) or the event is prepended. Every change clears the tag's conditions.
  *
- * @param stream - the image stream (never modified)
+ * @param stream - the image stream (never modified; parts shared into the result get frozen)
  * @param tag - the status tag
- * @param event - the event to add
- * @returns `{stream, changed}`; `stream` is the input itself when `changed` is false
+ * @param event - the event to add (copied, never kept)
+ * @returns `{stream, changed}`: `stream` is deeply frozen, and the input itself when `changed` is false
  *
  * @example
  * ```ts
@@ -133,9 +211,13 @@ function clearConditions(list: NamedTagEventList, items: TagEvent[]): NamedTagEv
  */
 export function addTagEventResult(stream: ImageStream, tag: string, event: TagEvent): AddTagEventResult {
   guard(stream, event, tag);
-  const draft = new StatusDraft(statusTagsOf(stream));
-  if (!addToDraft(draft, tag, event)) return { stream, changed: false };
-  return { stream: withStatusTags(stream, draft.result()), changed: true };
+  const next = finish(
+    produce(stream, (d) => {
+      addTagEventToDraft(d, tag, event);
+    }),
+    stream,
+  );
+  return { stream: next, changed: next !== stream };
 }
 
 /** Rejects non-object streams and events with a BadRequestError (no TypeError on user input). */
@@ -143,20 +225,19 @@ function guard(stream: unknown, event: unknown, tag: unknown): void {
   if (typeof tag !== "string") throw new BadRequestError("the tag must be a string");
   if (!isObj(stream)) throw new BadRequestError("an ImageStream object is required");
   if (!isObj(event)) throw new BadRequestError("a TagEvent object is required");
-}
-
-/** R7 applied to a draft; true when it changed. */
-export function addToDraft(draft: StatusDraft, tag: string, event: TagEvent): boolean {
-  const next = addEventToList(draft.get(tag), tag, event);
-  if (next === undefined) return false;
-  draft.set(tag, next);
-  return true;
+  requireJson(stream, "ImageStream", streamName(stream as ImageStream));
+  requireJson(event, "TagEvent", "");
+  const status = (stream as Obj).status;
+  if (status !== undefined && status !== null && !isObj(status)) {
+    throw new BadRequestError("status must be an object");
+  }
 }
 
 /**
  * Adds a tag event to a stream (R7) and returns the next stream; the very same stream when the
  * event changes nothing. See {@link addTagEventResult} for the rules and the "changed" flag.
  *
+ * @returns a deeply frozen stream; `stream` itself when nothing changed
  * @example
  * ```ts
  * const next = addTagEvent(is, "latest", { created: now, dockerImageReference: ref, image: "sha256:…", generation: 1 });
@@ -179,13 +260,15 @@ export function trackingTagsOf(stream: ImageStream, tag: string): string[] {
 
 const trackingCache = new WeakMap<readonly TagReference[], { key: string; index: Map<string, string[]> }>();
 
-/** Source tag → spec tags tracking it; cached per `spec.tags` array and stream identity. */
+/** Source tag → spec tags tracking it; cached per frozen `spec.tags` array and stream name. */
 function trackingIndex(stream: ImageStream): Map<string, string[]> {
   const specTags = specTagsOf(stream);
   const ns = streamNamespace(stream);
   const name = streamName(stream);
   const key = `${ns}/${name}`;
-  const cached = trackingCache.get(specTags);
+  // cached only for deeply frozen states the library produced: their spec tags cannot change
+  const cacheable = isRemembered(stream) && specTags.length > 0;
+  const cached = cacheable ? trackingCache.get(specTags) : undefined;
   if (cached && cached.key === key) return cached.index;
   const index = new Map<string, string[]>();
   for (const ref of specTags) {
@@ -197,7 +280,7 @@ function trackingIndex(stream: ImageStream): Map<string, string[]> {
       if (!list.includes(specTag)) list.push(specTag);
     } else index.set(source, [specTag]);
   }
-  if (specTags.length > 0) trackingCache.set(specTags, { key, index });
+  if (cacheable) trackingCache.set(specTags, { key, index });
   return index;
 }
 
@@ -217,11 +300,14 @@ function trackedTag(ref: TagReference, ns: string, name: string): string | undef
   return stream === name ? tag : undefined;
 }
 
-/** R8.10 on a draft: adds `event` to every tag tracking `tag`; returns the number changed. */
-export function trackInDraft(stream: ImageStream, draft: StatusDraft, tag: string, event: TagEvent): number {
+/**
+ * R8.10 on a draft: adds `event` to every tag tracking `tag`; returns the number changed.
+ * `stream` is the plain stream whose spec names the tracking tags.
+ */
+export function trackInDraft(stream: ImageStream, d: Draft<ImageStream>, tag: string, event: TagEvent): number {
   let updated = 0;
   for (const specTag of trackingTagsOf(stream, tag)) {
-    if (addToDraft(draft, specTag, event)) updated++;
+    if (addTagEventToDraft(d, specTag, event)) updated++;
   }
   return updated;
 }
@@ -246,10 +332,14 @@ export function updateTrackingTagsResult(
   event: TagEvent,
 ): UpdateTrackingTagsResult {
   guard(stream, event, tag);
-  const draft = new StatusDraft(statusTagsOf(stream));
-  const updated = trackInDraft(stream, draft, tag, event);
-  if (updated === 0) return { stream, updated };
-  return { stream: withStatusTags(stream, draft.result()), updated };
+  let updated = 0;
+  const next = finish(
+    produce(stream, (d) => {
+      updated = trackInDraft(stream, d, tag, event);
+    }),
+    stream,
+  );
+  return { stream: next, updated };
 }
 
 /**

@@ -216,10 +216,43 @@ function jsonSnapshot(args: readonly unknown[]): string[] {
   });
 }
 
-/** Calls `fn` on frozen `args`: only ImageStreamError may escape, and no input may change. */
-export function checkCall(name: string, fn: AnyFn, args: unknown[]): void {
-  for (const a of args) deepFreeze(a);
-  const before = jsonSnapshot(args);
+/**
+ * Every own key (symbols included) of every object reachable from `v`, by path: a call that
+ * writes a hidden property or a symbol on its input changes this snapshot even where JSON does not.
+ */
+function keysSnapshot(v: unknown): string[] {
+  const out: string[] = [];
+  const seen = new Set<object>();
+  const walk = (x: unknown, path: string): void => {
+    if (typeof x !== "object" || x === null || seen.has(x)) return;
+    seen.add(x);
+    let keys: (string | symbol)[];
+    try {
+      keys = Reflect.ownKeys(x);
+    } catch {
+      return;
+    }
+    out.push(`${path}: ${keys.map(String).join(",")}`);
+    for (const k of keys) {
+      if (typeof k !== "string") continue;
+      const d = Object.getOwnPropertyDescriptor(x, k);
+      if (d && "value" in d) walk(d.value, `${path}/${k}`);
+    }
+  };
+  walk(v, "");
+  return out;
+}
+
+/** A deep copy that stays unfrozen, or undefined for values structuredClone cannot copy. */
+function unfrozenCopy(v: unknown): { value: unknown } | undefined {
+  try {
+    return { value: structuredClone(v) };
+  } catch {
+    return undefined;
+  }
+}
+
+function callExpectingOnlyOurErrors(name: string, fn: AnyFn, args: unknown[]): void {
   try {
     fn(...args);
   } catch (e) {
@@ -231,5 +264,24 @@ export function checkCall(name: string, fn: AnyFn, args: unknown[]): void {
     }
     expect(typeof e.message).toBe("string");
   }
+}
+
+/**
+ * Calls `fn` on frozen `args`, then on unfrozen deep copies of them: only ImageStreamError may
+ * escape, no input may change (JSON), and `Reflect.ownKeys` of every node of every input is the
+ * same after the call (no hidden or symbol properties written on caller objects).
+ */
+export function checkCall(name: string, fn: AnyFn, args: unknown[]): void {
+  const copies = args.map(unfrozenCopy);
+  for (const a of args) deepFreeze(a);
+  const before = jsonSnapshot(args);
+  callExpectingOnlyOurErrors(name, fn, args);
   expect(jsonSnapshot(args), `${name} changed its input`).toEqual(before);
+  if (copies.some((c) => c === undefined)) return;
+  const unfrozen = copies.map((c) => c?.value);
+  const keysBefore = unfrozen.map(keysSnapshot);
+  const jsonBefore = jsonSnapshot(unfrozen);
+  callExpectingOnlyOurErrors(name, fn, unfrozen);
+  expect(jsonSnapshot(unfrozen), `${name} changed its unfrozen input`).toEqual(jsonBefore);
+  expect(unfrozen.map(keysSnapshot), `${name} wrote keys on its input`).toEqual(keysBefore);
 }

@@ -92,7 +92,8 @@ describe("R7 addTagEvent details", () => {
     const out = addTagEvent(is, "latest", e);
     const items = out.status?.tags?.[1]?.items as TagEvent[];
     expect(items).toHaveLength(3);
-    expect(items[0]).toBe(e);
+    expect(items[0]).toEqual(e);
+    expect(items[0]).not.toBe(e); // a copy: later edits of the caller's event never reach the state
     expect(items[1]).toBe(is.status?.tags?.[1]?.items?.[0]);
     expect(out.status?.tags?.[0]).toBe(is.status?.tags?.[0]);
     expect(out.status?.tags?.[2]).toBe(is.status?.tags?.[2]);
