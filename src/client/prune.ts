@@ -1,6 +1,8 @@
 /**
  * History pruning as `oc adm prune images` does it for image streams (SEMANTICS R17.2).
  */
+import { castDraft, produce } from "../internal/immer.js";
+import { finish } from "../model/checked.js";
 import type { Image, ImageStream, TagEvent } from "../model/index.js";
 import { type Clock, nowTimestamp } from "../server/options.js";
 
@@ -75,7 +77,7 @@ export function pruneTagHistory(stream: ImageStream, options: PruneOptions = {})
     getImage: fn(o.getImage),
   };
   const tags = typeof stream === "object" && stream !== null ? stream.status?.tags : undefined;
-  if (!Array.isArray(tags) || tags.length === 0) return stream;
+  if (!Array.isArray(tags) || tags.length === 0) return finish(stream, stream);
   const keepRevisions =
     typeof opts.keepTagRevisions === "number" && opts.keepTagRevisions >= 0
       ? opts.keepTagRevisions
@@ -86,7 +88,7 @@ export function pruneTagHistory(stream: ImageStream, options: PruneOptions = {})
       : DEFAULT_KEEP_YOUNGER_THAN;
   const threshold = Date.parse(nowTimestamp(opts.now === undefined ? {} : { now: opts.now })) - keepYounger;
   // `oc` keeps every item of a stream that is itself younger than the threshold.
-  if (timeMillis(stream.metadata?.creationTimestamp) > threshold) return stream;
+  if (timeMillis(stream.metadata?.creationTimestamp) > threshold) return finish(stream, stream);
 
   let changed = false;
   const pruned = tags.map((list) => {
@@ -105,8 +107,11 @@ export function pruneTagHistory(stream: ImageStream, options: PruneOptions = {})
     changed = true;
     return { ...list, items: kept };
   });
-  if (!changed) return stream;
+  if (!changed) return finish(stream, stream);
   // The update `oc` sends drops every tag left without items (conditions or not).
   const nextTags = pruned.filter((list) => Array.isArray(list?.items) && list.items.length > 0);
-  return { ...stream, status: { ...stream.status, tags: nextTags } };
+  const next = produce(stream, (d) => {
+    (d.status as { tags?: unknown }).tags = castDraft(nextTags);
+  });
+  return finish(next, stream);
 }

@@ -6,10 +6,14 @@
  */
 import { castDraft, current, type Draft, Immer, isDraft } from "immer";
 
-const immer = /* @__PURE__ */ new Immer({ autoFreeze: true });
+let instance: Immer | undefined;
 
-/** `produce` of the private instance: a recipe edits a draft; the result is deeply frozen. */
-export const produce: Immer["produce"] = immer.produce;
+/**
+ * `produce` of the private instance: a recipe edits a draft; the result is deeply frozen. The
+ * instance is made on first use, so that an import of the reference parsers alone carries no immer.
+ */
+export const produce: Immer["produce"] = ((base: unknown, recipe: unknown) =>
+  (instance ??= new Immer({ autoFreeze: true })).produce(base as never, recipe as never)) as Immer["produce"];
 
 /**
  * The plain value behind `v`: a draft's current state (its base when it has not been written),
@@ -25,7 +29,10 @@ export function plain<T>(v: T): T {
  * draft) replaced by a shallow copy first. Lets rules edit through any mix of drafts and rebuilt
  * arrays without writing on a frozen object.
  */
-export function writable<T extends object>(holder: Record<string | number, unknown>, key: string | number): T {
+export function writable<T extends object>(
+  holder: Record<string | number, unknown>,
+  key: string | number,
+): T {
   const v = holder[key] as T;
   if (isDraft(v) || !Object.isFrozen(v)) return v;
   const copy = (Array.isArray(v) ? v.slice() : { ...v }) as T;

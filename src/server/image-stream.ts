@@ -2,10 +2,10 @@
  * §6: create, update (public and internal) and status update of an ImageStream.
  */
 import { type FieldError, InvalidError } from "../errors.js";
-import type { ImageStream, NamedTagEventList, TagReference } from "../model/index.js";
-import { validateImageStream } from "../validation/index.js";
 import { type Draft, plain, produce, writable } from "../internal/immer.js";
 import { finish } from "../model/checked.js";
+import type { ImageStream, NamedTagEventList, TagReference } from "../model/index.js";
+import { validateImageStream } from "../validation/index.js";
 import {
   commit,
   conditionsOf,

@@ -3,8 +3,9 @@
  * structural sharing. Nothing here is exported from the package, and nothing here writes on the
  * values it is given.
  */
-import { castDraft, produce } from "../internal/immer.js";
+
 import { InvalidError } from "../errors.js";
+import { castDraft, produce } from "../internal/immer.js";
 import { finish, nonJsonPath } from "../model/checked.js";
 import {
   compareTagNames,

@@ -2,11 +2,11 @@
  * §10: ImageStreamMapping (what the integrated registry sends on every push).
  */
 import { InvalidError, NotFoundError } from "../errors.js";
+import { produce } from "../internal/immer.js";
+import { finish } from "../model/checked.js";
 import type { Image, ImageStream, ImageStreamMapping, TagEvent } from "../model/index.js";
 import { exactReference, parseDockerImageReference } from "../reference/index.js";
 import { validateImageStreamMapping } from "../validation/index.js";
-import { produce } from "../internal/immer.js";
-import { finish } from "../model/checked.js";
 import { observedGenerationsInDraft } from "./image-stream.js";
 import {
   DEFAULT_TAG,

@@ -4,8 +4,8 @@
  * guard so that malformed input is an `InvalidError`, never a `TypeError`.
  */
 import { type FieldError, InvalidError, invalidField } from "../errors.js";
-import { type ImageStream, normalizeImageStream } from "../model/index.js";
 import { isRemembered } from "../model/checked.js";
+import { type ImageStream, normalizeImageStream } from "../model/index.js";
 import { isObj, type Obj, str } from "./internal.js";
 import type { ServerOptions } from "./options.js";
 

@@ -3,9 +3,9 @@
  * (`updateChangedTrackingTags`).
  */
 import { type FieldError, ImageStreamError, invalidField, NotFoundError, notFoundField } from "../errors.js";
-import type { ImageStream, NamedTagEventList, TagEvent, TagReference } from "../model/index.js";
+import { type Draft, produce, writable } from "../internal/immer.js";
+import type { ImageStream, TagEvent, TagReference } from "../model/index.js";
 import { exactReference, parseDockerImageReference } from "../reference/index.js";
-import { type Draft, plain, produce, writable } from "../internal/immer.js";
 import {
   eventsEqual,
   findStatusIndex,

@@ -304,7 +304,12 @@ function trackedTag(ref: TagReference, ns: string, name: string): string | undef
  * R8.10 on a draft: adds `event` to every tag tracking `tag`; returns the number changed.
  * `stream` is the plain stream whose spec names the tracking tags.
  */
-export function trackInDraft(stream: ImageStream, d: Draft<ImageStream>, tag: string, event: TagEvent): number {
+export function trackInDraft(
+  stream: ImageStream,
+  d: Draft<ImageStream>,
+  tag: string,
+  event: TagEvent,
+): number {
   let updated = 0;
   for (const specTag of trackingTagsOf(stream, tag)) {
     if (addTagEventToDraft(d, specTag, event)) updated++;

@@ -525,6 +525,33 @@ export const KINDS = {
   ),
   /** Options of the reference parsers (program data: sane at the data level). */
   refOpts: kind(refOptsValid, refOptsValid, anyOf(refOptsValid)),
+  /**
+   * A recipe for editImageStream (program code, so sane at every level): a no-op, a spec tag
+   * pushed, the lookup policy set, a label written, or a replacement returned.
+   */
+  recipe: kind(
+    fc.constantFrom<(d: Record<string, unknown>) => unknown>(
+      () => undefined,
+      (d) => {
+        const spec = (typeof d.spec === "object" && d.spec !== null ? d.spec : (d.spec = {})) as Record<
+          string,
+          unknown
+        >;
+        if (Array.isArray(spec.tags))
+          spec.tags.push({ name: "pushed", from: { kind: "DockerImage", name: "quay.io/a/b:1" } });
+      },
+      (d) => {
+        d.spec = { ...(d.spec as object), lookupPolicy: { local: true } };
+      },
+      (d) => {
+        const meta = (
+          typeof d.metadata === "object" && d.metadata !== null ? d.metadata : (d.metadata = {})
+        ) as Record<string, unknown>;
+        meta.labels = { edited: "yes" };
+      },
+      () => ({ metadata: { name: "replaced", namespace: "ns" } }),
+    ),
+  ),
   /** Options with a clock (describe, tables, prune). */
   clock: kind(clockValid, clockData, anyOf(clockData)),
   /** Options of resolveImageReference (lookup policy): strings from a pod spec, stored streams. */

@@ -104,6 +104,8 @@ export const FUZZ_TABLE: Record<string, readonly KindName[]> = {
   createImageStream: ["stream", "opts"],
   createImageStreamInternal: ["stream", "opts"],
   updateImageStream: ["stream", "stream", "opts"],
+  editImageStream: ["stream", "recipe", "opts"],
+  imageStreamPatch: ["stream", "stream", "any"],
   updateImageStreamInternal: ["stream", "stream", "opts"],
   updateImageStreamStatus: ["stream", "stream", "opts"],
   addTagEvent: ["stream", "str", "event"],

@@ -9,10 +9,11 @@
  * divergence to a minimal command sequence.
  */
 import { fc } from "@fast-check/vitest";
+import { applyPatch } from "fast-json-patch";
 import { describe, expect, it } from "vitest";
 import * as lib from "../../src/index.js";
 import type { ImageStream } from "../../src/model/index.js";
-import { deepFreeze, snapshot } from "../support/freeze.js";
+import { deepFreeze, isDeepFrozen, snapshot } from "../support/freeze.js";
 import {
   cloneSpec,
   dockerSource,
@@ -105,10 +106,24 @@ function compare(m: Model, r: Real): void {
     for (const e of l.items) expect(e.generation).toBeLessThanOrEqual(g);
 }
 
-/** Applies a state transition: checks the no-op rule (same object) when the model did not change. */
+/** Every new state is deeply frozen, and the JSON Patch between two states replays the change. */
+function checkTransition(prev: ImageStream, out: ImageStream, name: string): void {
+  expect(isDeepFrozen(out), `${name}: every state the library returns is deeply frozen`).toBe(true);
+  const ops = lib.imageStreamPatch(prev, out);
+  const patched = applyPatch(structuredClone(prev), structuredClone(ops), true, true).newDocument;
+  expect(patched, `${name}: imageStreamPatch(prev, next) applied to prev gives next`).toEqual(snapshot(out));
+  if (out === prev) expect(ops).toEqual([]);
+}
+
+/**
+ * Applies a state transition: checks the no-op rule (same object) when the model did not change,
+ * that the new state is deeply frozen (immer auto-freeze), and that `imageStreamPatch(prev, out)`
+ * applied to `prev` by an independent RFC 6902 implementation (fast-json-patch) gives `out`.
+ */
 function settle(m: Model, next: Model, r: Real, out: ImageStream, name: string): void {
   const changed = JSON.stringify(modelView(m)) !== JSON.stringify(modelView(next));
   if (!changed) expect(out, `${name}: a no-op must return the same object`).toBe(r.stream);
+  checkTransition(r.stream, out, name);
   m.copyFrom(next);
   r.stream = out;
   compare(m, r);
@@ -831,6 +846,7 @@ class ImportCmd extends Cmd {
     next.checked = now;
     next.update(m, spec, now, m.tops());
     m.copyFrom(next);
+    checkTransition(r.stream, res.stream, "ImportCmd");
     r.stream = res.stream;
     compare(m, r);
   }

@@ -13,3 +13,17 @@ export function deepFreeze<T>(value: T): T {
 export function snapshot<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
+
+/** Test helper: true when `value` and every object reachable from it are frozen. */
+export function isDeepFrozen(value: unknown): boolean {
+  const seen = new Set<object>();
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v === null || typeof v !== "object" || seen.has(v)) continue;
+    seen.add(v);
+    if (!Object.isFrozen(v)) return false;
+    for (const key of Reflect.ownKeys(v)) stack.push((v as Record<PropertyKey, unknown>)[key]);
+  }
+  return true;
+}
