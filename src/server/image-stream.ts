@@ -2,7 +2,7 @@
  * §6: create, update (public and internal) and status update of an ImageStream.
  */
 import { type FieldError, InvalidError } from "../errors.js";
-import { type Draft, plain, produce, writable } from "../internal/immer.js";
+import { produce } from "../internal/immer.js";
 import { finish } from "../model/checked.js";
 import type { ImageStream, NamedTagEventList, TagReference } from "../model/index.js";
 import { validateImageStream } from "../validation/index.js";
@@ -30,7 +30,7 @@ import { normalizeStream } from "./normalize.js";
 import { type ServerOptions, sanitizeOptions } from "./options.js";
 import { statusRepositories } from "./repositories.js";
 import { processSpecTags } from "./spec-tags.js";
-import { statusListsOf } from "./tag-events.js";
+import { StatusTags, withTop } from "./status-tags.js";
 import { tagRefChanged } from "./tag-ref-changed.js";
 
 function setGeneration(stream: ImageStream, generation: number): ImageStream {
@@ -294,26 +294,28 @@ export function updateImageStreamStatus(
   if (!isObj(n.spec) && !isObj(o.spec)) stream = dropEmptySpec(stream);
   const status: Obj = isObj(stream.status) ? stream.status : {};
   stream = { ...stream, status: withRepositories(status, stream, opts, true) } as ImageStream;
-  stream = produce(stream, (d) => observedGenerationsInDraft(o, d));
+  const plainStream = stream;
+  stream = produce(stream, (d) => observedGenerationsInView(o, new StatusTags(d), plainStream));
   return commit(old, stream, next);
 }
 
 /**
- * R6.3.2 (upstream `updateObservedGenerationForStatusUpdate`) on a stream draft: each status tag
- * whose `items[0].generation` is 0 gets the stream generation when the tag had no old top or its
- * top did not change (`tagEventChanged`), else its spec tag's generation (the stream generation
- * when there is none). `old` is the stored stream (plain). Writes only what changes.
+ * R6.3.2 (upstream `updateObservedGenerationForStatusUpdate`) on a recipe's status view: each
+ * status tag whose `items[0].generation` is 0 gets the stream generation when the tag had no old
+ * top or its top did not change (`tagEventChanged`), else its spec tag's generation (the stream
+ * generation when there is none). `old` is the stored stream; `stream` the plain stream whose
+ * metadata and spec the recipe keeps. Writes only what changes; when neither the lists the view
+ * started from nor those written since hold a zero top, nothing is scanned.
  */
-export function observedGenerationsInDraft(old: ImageStream, d: Draft<ImageStream>): void {
-  const tags = statusListsOf(d);
-  if (!hasZeroTop(tags)) return;
-  const raw = plain((d.status as Obj | undefined)?.tags);
-  if (tags !== raw) return; // non-object entries: nothing can be addressed by index (shape errors)
-  const current = { metadata: plain(d.metadata), spec: plain(d.spec) } as ImageStream;
-  const generation = streamGeneration(current);
+export function observedGenerationsInView(
+  old: ImageStream,
+  view: StatusTags,
+  stream: ImageStream = old,
+): void {
+  if (!hasZeroTop(view.base) && !hasZeroTop(view.written)) return;
+  const generation = streamGeneration(stream);
   const oldTags = statusTagsOf(old);
-  for (let i = 0; i < tags.length; i++) {
-    const list = tags[i] as NamedTagEventList;
+  for (const list of view.all()) {
     const top = topOf(list);
     if (top === undefined || num((top as Obj).generation) !== 0) continue;
     const tag = str((list as Obj).tag);
@@ -322,12 +324,11 @@ export function observedGenerationsInDraft(old: ImageStream, d: Draft<ImageStrea
     if (oldTop === undefined || !tagEventChanged(oldTop as Obj, top as Obj)) {
       g = generation;
     } else {
-      const sg = (findSpecTag(current, tag) as Obj | undefined)?.generation;
+      const sg = (findSpecTag(stream, tag) as Obj | undefined)?.generation;
       g = typeof sg === "number" ? sg : generation;
     }
     if (g === 0 && (top as Obj).generation === 0) continue;
-    const holder = writable<Obj>(d.status as Obj, "tags");
-    writable<Obj>(writable<Obj>(writable<Obj>(holder, i), "items"), 0).generation = g;
+    view.set(withTop(list, { ...top, generation: g }));
   }
 }
 

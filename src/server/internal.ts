@@ -90,7 +90,7 @@ export function statusTagsOf(stream: ImageStream | undefined): readonly NamedTag
  * The array itself when every entry is an object, else a copy without the others. A frozen array
  * found clean is remembered (a `WeakSet` of frozen arrays cannot go stale).
  */
-function objectsOnly<T>(arr: readonly T[]): readonly T[] {
+export function objectsOnly<T>(arr: readonly T[]): readonly T[] {
   if (cleanFrozen.has(arr)) return arr;
   for (const x of arr) if (!isObj(x)) return arr.filter(isObj);
   if (Object.isFrozen(arr)) cleanFrozen.add(arr);

@@ -7,7 +7,7 @@ import { finish } from "../model/checked.js";
 import type { Image, ImageStream, ImageStreamMapping, TagEvent } from "../model/index.js";
 import { exactReference, parseDockerImageReference } from "../reference/index.js";
 import { validateImageStreamMapping } from "../validation/index.js";
-import { observedGenerationsInDraft } from "./image-stream.js";
+import { observedGenerationsInView } from "./image-stream.js";
 import {
   DEFAULT_TAG,
   isObj,
@@ -20,7 +20,8 @@ import {
 } from "./internal.js";
 import { nowTimestamp, type ServerOptions, sanitizeOptions } from "./options.js";
 import { withStatusRepositories } from "./repositories.js";
-import { addTagEventToDraft, trackInDraft } from "./tag-events.js";
+import { StatusTags } from "./status-tags.js";
+import { addTagEventToView, trackInView } from "./tag-events.js";
 
 /** Copies the two status repositories of `from` into a status draft (absent stays absent). */
 function setRepositories(status: Obj, from: Obj): void {
@@ -154,14 +155,15 @@ export function applyImageStreamMapping(
   // One produce: R7 on the tag, R8.10 on the tags tracking it, then R6.3.2 (the status-update
   // rules) on what changed. Nothing written when R7 reports no change: the same stream comes back.
   const next = produce(stream, (d) => {
-    if (!addTagEventToDraft(d, tag, event)) return;
-    trackInDraft(stream, d, tag, event);
-    observedGenerationsInDraft(stream, d);
+    const view = new StatusTags(d);
+    if (!addTagEventToView(view, tag, event)) return;
+    trackInView(stream, view, tag, event);
+    observedGenerationsInView(stream, view);
     if (decorated !== stream) {
       const status = d.status as Obj;
       setRepositories(status, decorated.status as Obj);
     }
   });
   if (next === stream) return { stream: finish(stream, stream), image: resultImage, imageCreated };
-  return { stream: finish(next, stream, m.image), image: resultImage, imageCreated };
+  return { stream: finish(next, stream), image: resultImage, imageCreated };
 }

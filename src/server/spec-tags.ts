@@ -23,7 +23,8 @@ import {
 } from "./internal.js";
 import { nowTimestamp, type ServerOptions } from "./options.js";
 import { resolveImageId } from "./resolve-image-id.js";
-import { addTagEventToDraft, statusListsOf, trackingTagsOf } from "./tag-events.js";
+import { StatusTags, withTop } from "./status-tags.js";
+import { addTagEventToView, trackingTagsOf } from "./tag-events.js";
 import { tagRefChanged } from "./tag-ref-changed.js";
 
 /** Upstream detail for an unparseable `from.name` (R8.5). */
@@ -65,7 +66,7 @@ export function processSpecTags(
 ): SpecTagsResult {
   const errors: FieldError[] = [];
   const next = produce(stream, (d) => {
-    processInDraft(old, stream, d, opts, errors);
+    processInDraft(old, stream, d, new StatusTags(d), opts, errors);
   });
   return { stream: next, errors };
 }
@@ -75,6 +76,7 @@ function processInDraft(
   old: ImageStream | undefined,
   stream: ImageStream,
   d: Draft<ImageStream>,
+  view: StatusTags,
   opts: ServerOptions,
   errors: FieldError[],
 ): void {
@@ -105,7 +107,7 @@ function processInDraft(
     // R8.4
     if (kind === "DockerImage" && fromName !== "") {
       if (reference) {
-        addTagEventToDraft(d, tag, {
+        addTagEventToView(view, tag, {
           created: nowTimestamp(opts),
           dockerImageReference: fromName,
           image: "",
@@ -148,22 +150,18 @@ function processInDraft(
     try {
       if (kind === "ImageStreamImage") {
         const current = sameStream
-          ? ({ ...stream, status: { ...stream.status, tags: statusListsOf(d) } } as ImageStream)
+          ? ({ ...stream, status: { ...stream.status, tags: view.all() } } as ImageStream)
           : (source as ImageStream);
         event = { ...resolveImageId(current, tagOrId, opts), generation };
       } else {
         const sourceTag = tagOrId === "" ? "latest" : tagOrId;
         if (sameStream) {
-          const lists = statusListsOf(d);
-          const at = findStatusIndex(lists, sourceTag);
-          const top = topOf(lists[at]);
-          if (top !== undefined) {
+          const list = view.get(sourceTag);
+          const top = topOf(list);
+          if (list !== undefined && top !== undefined) {
             event = { ...top, generation };
             // R8.12 quirk: the source tag's items[0] is the same object, so it gets the generation too.
-            if ((top as Obj).generation !== generation) {
-              const holder = writable<Obj>(d.status as Obj, "tags");
-              writable<Obj>(writable<Obj>(writable<Obj>(holder, at), "items"), 0).generation = generation;
-            }
+            if ((top as Obj).generation !== generation) view.set(withTop(list, event));
           }
         } else {
           const list = statusTagsOf(source).find((l) => isObj(l) && l.tag === sourceTag);
@@ -190,10 +188,10 @@ function processInDraft(
       if (rewritten !== undefined) event = { ...event, dockerImageReference: rewritten };
     }
     // R8.9
-    addTagEventToDraft(d, tag, event);
+    addTagEventToView(view, tag, event);
   });
 
-  updateChangedTrackingTags(old, stream, d);
+  updateChangedTrackingTags(old, stream, view);
 }
 
 function message(err: unknown): string {
@@ -227,22 +225,21 @@ function rewriteToStream(
 function updateChangedTrackingTags(
   old: ImageStream | undefined,
   stream: ImageStream,
-  d: Draft<ImageStream>,
+  view: StatusTags,
 ): void {
   const oldTops = new Map<string, TagEvent | undefined>();
   if (old !== undefined) for (const l of statusTagsOf(old)) oldTops.set(str((l as Obj).tag), topOf(l));
-  const queue = [...new Set(statusListsOf(d).map(statusTagName))].sort();
+  const queue = [...new Set(view.all().map(statusTagName))].sort();
   const processed = new Set<string>();
   for (let i = 0; i < queue.length; i++) {
     const tag = queue[i] as string;
     if (processed.has(tag)) continue;
-    const lists = statusListsOf(d);
-    const top = topOf(lists[findStatusIndex(lists, tag)]);
+    const top = topOf(view.get(tag));
     if (top === undefined) continue;
     if (old !== undefined && eventsEqual(oldTops.get(tag), top)) continue;
     processed.add(tag);
     for (const tracking of trackingTagsOf(stream, tag)) {
-      if (addTagEventToDraft(d, tracking, top)) queue.push(tracking);
+      if (addTagEventToView(view, tracking, top)) queue.push(tracking);
     }
   }
 }

@@ -4,24 +4,21 @@
  * `AddTagEventToImageStream` and `UpdateTrackingTags`.
  */
 import { BadRequestError } from "../errors.js";
-import { castDraft, type Draft, plain, produce, writable } from "../internal/immer.js";
+import { produce } from "../internal/immer.js";
 import { finish, isRemembered } from "../model/checked.js";
 import type { ImageStream, NamedTagEventList, TagEvent, TagReference } from "../model/index.js";
 import {
-  compareNames,
   isObj,
-  isSortedBy,
   itemsOf,
-  locateStatusTag,
   type Obj,
   requireJson,
   specTagName,
   specTagsOf,
-  statusTagName,
   str,
   streamName,
   streamNamespace,
 } from "./internal.js";
+import { StatusTags } from "./status-tags.js";
 
 /**
  * Result of {@link addTagEventResult}: the next stream and whether R7 reported a change.
@@ -55,37 +52,6 @@ export interface UpdateTrackingTagsResult {
   readonly updated: number;
 }
 
-/**
- * R7 on a single status list. Returns the new list, or `undefined` when nothing changes.
- * `tag` names a list that does not exist yet. Pure: used where a list is rebuilt outside a draft
- * (import results).
- */
-export function addEventToList(
-  list: NamedTagEventList | undefined,
-  tag: string,
-  event: TagEvent,
-): NamedTagEventList | undefined {
-  const out = produce({ list } as { list: NamedTagEventList | undefined }, (d) => {
-    editList(d, "list", tag, event);
-  });
-  return out.list === list ? undefined : out.list;
-}
-
-/** The event as the library stores it: a copy, so later edits never reach the caller's object. */
-function ownEvent(event: TagEvent): TagEvent {
-  return { ...event };
-}
-
-function gen(e: Obj): number {
-  return typeof e.generation === "number" ? e.generation : 0;
-}
-
-/** Sets `key` of a draft object; an undefined value removes the key (absent is the Go zero value). */
-function setField(o: Obj, key: string, value: unknown): void {
-  if (value === undefined) delete o[key];
-  else o[key] = value;
-}
-
 /** What R7 does to a list: nothing, a new list, `items[0]` collapsed in place, or a prepend. */
 type R7Step = "none" | "new" | "collapse" | "prepend";
 
@@ -103,87 +69,63 @@ function r7Step(list: NamedTagEventList | undefined, event: TagEvent): R7Step {
   return sameRef || sameImage ? "collapse" : "prepend";
 }
 
+function gen(e: Obj): number {
+  return typeof e.generation === "number" ? e.generation : 0;
+}
+
+/** The event as the library stores it: a copy, so later edits never reach the caller's object. */
+function ownEvent(event: TagEvent): TagEvent {
+  return { ...event };
+}
+
+/** Sets `key`; an undefined value removes the key (absent is the Go zero value). */
+function setField(o: Obj, key: string, value: unknown): void {
+  if (value === undefined) delete o[key];
+  else o[key] = value;
+}
+
 /**
- * R7 (upstream `AddTagEventToImageStream`) on the list held at `holder[key]` of a draft: only
- * `items[0]` is compared; the same reference and image with the same generation is a no-op; the
- * same reference or the same image updates `items[0]` in place (its `created` kept); anything else
- * prepends the event. Every change drops the list's conditions. Returns false when nothing was
- * written (decided on plain reads, before any write).
+ * R7 (upstream `AddTagEventToImageStream`) on one plain list: only `items[0]` is compared; the
+ * same reference and image with the same generation is a no-op (`undefined`); the same reference
+ * or the same image updates `items[0]` (its `created` kept); anything else prepends the event.
+ * Every change drops the list's conditions. Returns the new list; the other items are shared.
  */
-function editList(holder: Obj, key: string | number, tag: string, event: TagEvent): boolean {
-  const list = plain(holder[key]) as NamedTagEventList | undefined;
+export function addEventToList(
+  list: NamedTagEventList | undefined,
+  tag: string,
+  event: TagEvent,
+): NamedTagEventList | undefined {
   const step = r7Step(list, event);
-  if (step === "none") return false;
-  if (step === "new" || list === undefined) {
-    holder[key] = castDraft({ tag, items: [ownEvent(event)] });
-    return true;
-  }
-  const draft = writable<Obj>(holder, key);
+  if (step === "none") return undefined;
+  if (step === "new" || list === undefined) return { tag, items: [ownEvent(event)] } as NamedTagEventList;
+  const items = itemsOf(list);
+  let next: TagEvent[];
   if (step === "collapse") {
-    const p = itemsOf(list)[0] as Obj;
+    const p = items[0] as Obj;
     const e = event as Obj;
-    const first = writable<Obj>(writable<Obj>(draft, "items"), 0);
-    if (str(p.image) !== str(e.image)) setField(first, "image", e.image);
+    const top: Obj = { ...p };
+    if (str(p.image) !== str(e.image)) setField(top, "image", e.image);
     if (str(p.dockerImageReference) !== str(e.dockerImageReference)) {
-      setField(first, "dockerImageReference", e.dockerImageReference);
+      setField(top, "dockerImageReference", e.dockerImageReference);
     }
-    setField(first, "generation", e.generation);
+    setField(top, "generation", e.generation);
+    next = items.slice();
+    next[0] = top as TagEvent;
   } else {
-    // one assignment of a rebuilt array: cheaper than unshift through the draft on long histories
-    draft.items = castDraft([ownEvent(event), ...itemsOf(list)]);
+    next = [ownEvent(event), ...items];
   }
-  if ("conditions" in list) delete draft.conditions;
+  const out = { ...list, items: next } as Obj;
+  delete out.conditions;
+  return out as NamedTagEventList;
+}
+
+/** R7 on the list of `tag` in a recipe's status view; false when nothing changed. */
+export function addTagEventToView(view: StatusTags, tag: string, event: TagEvent): boolean {
+  const next = addEventToList(view.get(tag), tag, event);
+  if (next === undefined) return false;
+  view.set(next);
   return true;
 }
-
-/**
- * R7 on `status.tags` of a stream draft: finds the list of `tag` (binary search on a sorted list,
- * on plain values), edits it in place, or inserts a new list at its sorted position with one
- * array assignment. A list that is unsorted, holds duplicates or non-objects is rewritten sorted
- * and de-duplicated (last wins, R1.11) on the first write. Returns false when nothing was written.
- */
-export function addTagEventToDraft(d: Draft<ImageStream>, tag: string, event: TagEvent): boolean {
-  const raw = rawStatusTags(d);
-  let lists = statusListsOf(d);
-  let at = locateStatusTag(lists, tag);
-  if (at >= 0 && r7Step(lists[at], event) === "none") return false;
-  if (!isObj(d.status)) d.status = {};
-  const status = d.status as Obj;
-  if (lists !== raw || !isSortedBy(lists, statusTagName)) {
-    lists = sortedUnique(lists);
-    status.tags = castDraft(lists.slice());
-    at = locateStatusTag(lists, tag);
-  }
-  if (at >= 0) return editList(writable<Obj>(status, "tags"), at, tag, event);
-  const next = lists.slice();
-  next.splice(-at - 1, 0, { tag, items: [ownEvent(event)] } as NamedTagEventList);
-  status.tags = castDraft(next);
-  return true;
-}
-
-/** Status lists by tag, the last duplicate winning, sorted by name (R1.11). */
-function sortedUnique(lists: readonly NamedTagEventList[]): NamedTagEventList[] {
-  const byTag = new Map<string, NamedTagEventList>();
-  for (const l of lists) byTag.set(statusTagName(l), l);
-  return [...byTag.values()].sort((a, b) => compareNames(statusTagName(a), statusTagName(b)));
-}
-
-/** `status.tags` of a stream draft as a plain value, when it is an array. */
-function rawStatusTags(d: Draft<ImageStream>): readonly unknown[] | undefined {
-  const status = d.status;
-  if (!isObj(status)) return undefined;
-  const tags = plain(status.tags) as unknown;
-  return Array.isArray(tags) ? tags : undefined;
-}
-
-/** The current `status.tags` of a stream draft as plain values (objects only). */
-export function statusListsOf(d: Draft<ImageStream>): readonly NamedTagEventList[] {
-  const tags = rawStatusTags(d);
-  if (tags === undefined) return EMPTY_LISTS;
-  for (const t of tags) if (!isObj(t)) return tags.filter(isObj) as NamedTagEventList[];
-  return tags as NamedTagEventList[];
-}
-const EMPTY_LISTS: readonly NamedTagEventList[] = Object.freeze([]);
 
 /**
  * Adds a tag event to a stream's status as the API server does (R7, `AddTagEventToImageStream`)
@@ -213,7 +155,7 @@ export function addTagEventResult(stream: ImageStream, tag: string, event: TagEv
   guard(stream, event, tag);
   const next = finish(
     produce(stream, (d) => {
-      addTagEventToDraft(d, tag, event);
+      addTagEventToView(new StatusTags(d), tag, event);
     }),
     stream,
   );
@@ -301,18 +243,13 @@ function trackedTag(ref: TagReference, ns: string, name: string): string | undef
 }
 
 /**
- * R8.10 on a draft: adds `event` to every tag tracking `tag`; returns the number changed.
+ * R8.10 on a recipe's status view: adds `event` to every tag tracking `tag`; returns the number changed.
  * `stream` is the plain stream whose spec names the tracking tags.
  */
-export function trackInDraft(
-  stream: ImageStream,
-  d: Draft<ImageStream>,
-  tag: string,
-  event: TagEvent,
-): number {
+export function trackInView(stream: ImageStream, view: StatusTags, tag: string, event: TagEvent): number {
   let updated = 0;
   for (const specTag of trackingTagsOf(stream, tag)) {
-    if (addTagEventToDraft(d, specTag, event)) updated++;
+    if (addTagEventToView(view, specTag, event)) updated++;
   }
   return updated;
 }
@@ -340,7 +277,7 @@ export function updateTrackingTagsResult(
   let updated = 0;
   const next = finish(
     produce(stream, (d) => {
-      updated = trackInDraft(stream, d, tag, event);
+      updated = trackInView(stream, new StatusTags(d), tag, event);
     }),
     stream,
   );
