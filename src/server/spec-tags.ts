@@ -229,7 +229,11 @@ function updateChangedTrackingTags(
 ): void {
   const oldTops = new Map<string, TagEvent | undefined>();
   if (old !== undefined) for (const l of statusTagsOf(old)) oldTops.set(str((l as Obj).tag), topOf(l));
-  const queue = [...new Set(view.all().map(statusTagName))].sort();
+  // When the lists the view started from are the old stream's own, only the lists written since can
+  // hold a new top: the others are skipped without being compared.
+  const unchangedBase = old !== undefined && view.base === statusTagsOf(old);
+  const names = (unchangedBase ? view.written : view.all()).map(statusTagName);
+  const queue = [...new Set(names)].sort();
   const processed = new Set<string>();
   for (let i = 0; i < queue.length; i++) {
     const tag = queue[i] as string;

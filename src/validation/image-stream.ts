@@ -91,11 +91,19 @@ export function validateImageStream(stream: unknown, opts: ValidateImageStreamOp
   }
 
   for (const [tag, tagRef] of listAsMap(arr(spec, "tags"), "name")) {
-    errs.push(...validateTagReference(tagRef, key("spec.tags", tag)));
+    if (validFrozen.has(tagRef as object)) continue;
+    const tagErrs = validateTagReference(tagRef, key("spec.tags", tag));
+    if (tagErrs.length === 0) rememberValid(tagRef);
+    else errs.push(...tagErrs);
   }
 
   for (const [tag, history] of listAsMap(arr(obj(s, "status"), "tags"), "tag")) {
-    arr(history, "items").forEach((item, i) => {
+    if (validFrozen.has(history as object)) continue;
+    const items = arr(history, "items");
+    let allValid = true;
+    items.forEach((item, i) => {
+      if (validFrozen.has(item as object)) return;
+      allValid = false;
       const path = child(index(child(key("status.tags", tag), "items"), i), "dockerImageReference");
       const ref = str(asObj(item), "dockerImageReference");
       if (ref === "") {
@@ -104,9 +112,32 @@ export function validateImageStream(stream: unknown, opts: ValidateImageStreamOp
       }
       const parsed = parseForValidation(ref);
       if (!parsed.ok) errs.push(invalidField(path, ref, parsed.message));
+      else rememberValid(item);
     });
+    // a frozen list whose frozen items were all valid already: its references cannot change
+    if (allValid && Object.isFrozen(history) && Object.isFrozen(items)) validFrozen.add(history as object);
   }
   return errs;
+}
+
+/**
+ * Spec tags and status events found valid, when deeply frozen: they cannot change, so a stream
+ * that keeps them (every state the library returns shares its unchanged events) skips their
+ * checks. Makes an update of one tag among thousands cost what changed, not the whole history.
+ */
+const validFrozen = new WeakSet<object>();
+
+function rememberValid(v: unknown): void {
+  if (isDeepFrozenSmall(v, 3)) validFrozen.add(v as object);
+}
+
+/** True when `v` and its objects down to `depth` levels are frozen (and nothing is deeper). */
+function isDeepFrozenSmall(v: unknown, depth: number): boolean {
+  if (typeof v !== "object" || v === null) return true;
+  if (!Object.isFrozen(v) || depth === 0) return false;
+  for (const k of Object.keys(v))
+    if (!isDeepFrozenSmall((v as Record<string, unknown>)[k], depth - 1)) return false;
+  return true;
 }
 
 /**
