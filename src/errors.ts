@@ -1,14 +1,20 @@
 /**
- * Typed errors thrown by every module of `imagestream`.
+ * Typed errors thrown by every module of `imagestream`, and predicates to branch on them.
  *
  * Each error carries the Kubernetes `reason` and HTTP `code` the API server would answer with,
  * the upstream message, and (for `Invalid`) the list of field errors with Kubernetes field paths
  * such as `spec.tags[latest].from.name`. `toStatus()` turns any of them into a `Status` object.
+ * `isNotFound`, `isInvalid`, … answer for an error of any copy of the package, for a `Status`,
+ * and for errors that wrap either in their `cause` (modelled on kubernetes/apimachinery
+ * `pkg/api/errors/errors.go`, `IsNotFound` and siblings).
+ *
+ * Messages echo at most 256 characters of any untrusted input (`quoteInput`); the full input stays
+ * on the error object (`resource.name`, field error `value`, `ImageReferenceError.input`).
  *
  * Its only import is the internal `safe-string.ts`, so every other module (including `reference/`) may use it.
  */
 
-import { safeString } from "./safe-string.js";
+import { clipInput, clippedSuffix, echoMax, headOf, INPUT_ECHO_MAX, safeString } from "./safe-string.js";
 
 /**
  * Kubernetes status reasons used by the image API.
@@ -55,10 +61,43 @@ export interface FieldError {
   readonly type: FieldErrorType;
   /** Kubernetes field path, e.g. `spec.tags[latest].from.name`. */
   readonly field: string;
-  /** The offending value (omitted from messages for Required/Forbidden/TooMany/Internal errors). */
+  /**
+   * The offending value, in full (omitted from messages for Required/Forbidden/TooLong/TooMany/Internal
+   * errors; other messages quote at most 256 characters of it).
+   */
   readonly value: unknown;
   /** The upstream detail message. */
   readonly detail: string;
+}
+
+/**
+ * Quotes untrusted text for an error message: the whole string when it has at most `max` characters,
+ * else its first `max` characters quoted, then `…` and the full length. Messages of the library and
+ * of the CLI quote every name, clock value, field error value and reference this way, so a huge
+ * input never gives a huge message; the full input stays on the error object.
+ *
+ * Characters are UTF-16 code units, as `String.prototype.length` counts them; a surrogate pair is
+ * never split.
+ *
+ * @param s - the untrusted text (anything else is printed with `String`-like rules, never throwing).
+ * @param max - how many characters to keep; defaults to 256.
+ * @param quote - how to quote the kept part; defaults to `JSON.stringify` (Go's `%q` for ASCII text).
+ * @returns `quote(s)`, or `quote(first max characters)` followed by `… (<length> characters)`.
+ * @example
+ * ```ts
+ * quoteInput("ruby"); // => '"ruby"'
+ * quoteInput("a".repeat(10_000_000), 3); // => '"aaa"… (10000000 characters)'
+ * ```
+ * @public
+ */
+export function quoteInput(
+  s: string,
+  max: number = INPUT_ECHO_MAX,
+  quote: (text: string) => string = JSON.stringify,
+): string {
+  const text = safeString(s);
+  const n = echoMax(max);
+  return text.length <= n ? quote(text) : `${quote(headOf(text, n))}${clippedSuffix(text)}`;
 }
 
 const TYPE_LABEL: Record<FieldErrorType, string> = {
@@ -82,16 +121,19 @@ const OMIT_VALUE: ReadonlySet<FieldErrorType> = new Set<FieldErrorType>([
   "InternalError",
 ]);
 
+/** A field error value as `field.Error` prints it (`%#v`-like JSON), at most 256 characters of it. */
 function formatValue(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "string") return quoteInput(value);
   if (value === null || value === undefined) return "null";
   if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
     return String(value);
+  let json: string;
   try {
-    return JSON.stringify(value) ?? safeString(value);
+    json = JSON.stringify(value) ?? safeString(value);
   } catch {
-    return safeString(value);
+    json = safeString(value);
   }
+  return clipInput(json);
 }
 
 /** A list of field errors from anything: a non-array is an empty list (as Go's nil slice). */
@@ -110,16 +152,17 @@ function fieldErrorList(v: unknown): readonly FieldError[] {
  * @public
  */
 export function formatFieldError(e: FieldError): string {
-  const field = typeof e === "object" && e !== null ? safeString(e.field) : "";
+  // The path holds user-chosen keys (`spec.tags[<tag>]`): echoed up to 256 characters like any input.
+  const field = typeof e === "object" && e !== null ? clipInput(safeString(e.field)) : "";
   return `${field}: ${fieldErrorBody(e)}`;
 }
 
 function fieldErrorBody(e: FieldError): string {
-  // Anything may come in (issue 2 "Bad input"): an unknown type prints as Go's `Type.String()` does.
+  // Anything may come in (never a TypeError): an unknown type prints as Go's `Type.String()` does.
   const fe: Partial<Record<keyof FieldError, unknown>> = typeof e === "object" && e !== null ? e : {};
   const type = fe.type;
   const known = typeof type === "string" && Object.hasOwn(TYPE_LABEL, type);
-  let s = known ? TYPE_LABEL[type as FieldErrorType] : `<unknown error ${JSON.stringify(safeString(type))}>`;
+  let s = known ? TYPE_LABEL[type as FieldErrorType] : `<unknown error ${quoteInput(safeString(type))}>`;
   if (!known || !OMIT_VALUE.has(type as FieldErrorType)) s += `: ${formatValue(fe.value)}`;
   if (typeof fe.detail === "string" && fe.detail !== "") s += `: ${fe.detail}`;
   return s;
@@ -263,25 +306,110 @@ const CODES: Record<StatusReason, number> = {
   AlreadyExists: 409,
 };
 
+/** `resource.group` (`schema.GroupResource.String`); both parts bounded, as callers may pass anything. */
 function qualified(ref: ResourceRef): string {
   const group = ref.group ?? "image.openshift.io";
-  return group === "" ? ref.resource : `${ref.resource}.${group}`;
+  return clipInput(group === "" ? ref.resource : `${ref.resource}.${group}`);
+}
+
+/** The `%q` of a resource name in a message: at most 256 characters of it (the full name stays in `resource`). */
+function quoteName(ref: ResourceRef): string {
+  return quoteInput(ref.name);
+}
+
+/**
+ * The brand on `ImageStreamError.prototype`. `Symbol.for` gives every copy of the package (ESM and
+ * CommonJS builds, two versions in one `node_modules`, a bundle) the same symbol, so an error of one
+ * copy is recognised by the predicates and by `instanceof` of another.
+ */
+const BRAND: unique symbol = /* @__PURE__ */ Symbol.for("imagestream.error");
+
+/**
+ * Puts the brand on `ImageStreamError.prototype` when the first error is built, rather than as a
+ * class member: a computed key that is not a well-known symbol makes esbuild keep the class (and
+ * everything it uses) in bundles that never throw, such as one importing only `quoteInput`.
+ * Every branded check is about an instance, so the brand is always there when it is looked for.
+ */
+function brandPrototype(proto: object): void {
+  if (!Object.hasOwn(proto, BRAND)) Object.defineProperty(proto, BRAND, { value: true });
+}
+
+/**
+ * The class tags (`Symbol.toStringTag` getters, one per class) along the prototype chain of a
+ * branded value, most derived first; empty for anything else. Each class defines its own tag, so a
+ * tag names a class even when the code is minified (where `constructor.name` is mangled).
+ */
+function classTagsOf(value: unknown): string[] {
+  const tags: string[] = [];
+  if ((typeof value !== "object" && typeof value !== "function") || value === null) return tags;
+  try {
+    if (!(BRAND in value)) return tags;
+    for (let p: unknown = Object.getPrototypeOf(value), depth = 0; p !== null && depth < 32; depth++) {
+      const getter = Object.getOwnPropertyDescriptor(p, Symbol.toStringTag)?.get;
+      if (getter !== undefined) {
+        const tag: unknown = getter.call(value);
+        if (typeof tag === "string") tags.push(tag);
+      }
+      p = Object.getPrototypeOf(p);
+    }
+  } catch {
+    // A Proxy whose traps throw is not one of ours.
+  }
+  return tags;
+}
+
+/** `value instanceof cls`, or an error of another copy of the package carrying the brand and the class tag of `cls`. */
+function instanceOfClass(cls: abstract new (...args: never[]) => unknown, value: unknown): boolean {
+  if (Function.prototype[Symbol.hasInstance].call(cls, value)) return true;
+  const tag = Object.getOwnPropertyDescriptor(cls.prototype, Symbol.toStringTag)?.get?.call(undefined);
+  return typeof tag === "string" && classTagsOf(value).includes(tag);
 }
 
 /**
  * Base class of every error `imagestream` throws.
+ *
+ * `instanceof` works across copies of the package: `e instanceof NotFoundError` is true for a
+ * `NotFoundError` of any copy (same brand, same class tag), as zod does with its traits. To branch on
+ * the kind of failure, prefer the predicates (`isNotFound(e)`, …), which also accept a Kubernetes
+ * `Status` and wrapped errors.
  *
  * @example
  * ```ts
  * try {
  *   parseDockerImageReference("Foo");
  * } catch (e) {
- *   if (e instanceof ImageStreamError) console.log(e.reason, e.message);
+ *   if (e instanceof ImageStreamError) console.log(e.reason, e.message); // BadRequest repository name must be lowercase
  * }
  * ```
  * @public
  */
 export class ImageStreamError extends Error {
+  /**
+   * True for an instance of this class from this copy of the package, or for an error of another
+   * copy whose prototype chain carries the brand and this class's tag.
+   *
+   * @param value - anything.
+   * @returns whether `value` is an instance of the class `instanceof` was called on.
+   * @example
+   * ```ts
+   * new NotFoundError({ resource: "imagestreams", name: "x" }) instanceof ImageStreamError; // => true
+   * ```
+   */
+  static override [Symbol.hasInstance]<T>(
+    this: abstract new (
+      ...args: never[]
+    ) => T,
+    value: unknown,
+  ): value is T {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class `instanceof` was called on, a subclass too
+    return instanceOfClass(this, value);
+  }
+
+  /** `"ImageStreamError"`: `Object.prototype.toString` names the class, and `instanceof` across copies reads it. */
+  get [Symbol.toStringTag](): string {
+    return "ImageStreamError";
+  }
+
   /** Kubernetes status reason. */
   readonly reason: StatusReason;
   /** HTTP status code the API server would answer with. */
@@ -297,6 +425,7 @@ export class ImageStreamError extends Error {
     options: { fieldErrors?: readonly FieldError[]; resource?: ResourceRef; cause?: unknown } = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    brandPrototype(ImageStreamError.prototype);
     this.name = new.target.name;
     this.reason = reason;
     this.code = CODES[reason];
@@ -358,6 +487,11 @@ export class ImageStreamError extends Error {
  * @public
  */
 export class InvalidError extends ImageStreamError {
+  /** `"InvalidError"`, the class tag `instanceof` reads across copies of the package. */
+  override get [Symbol.toStringTag](): string {
+    return "InvalidError";
+  }
+
   constructor(args: {
     kind: string;
     group?: string;
@@ -371,10 +505,10 @@ export class InvalidError extends ImageStreamError {
     const name = safeString(a.name);
     const group = a.group === undefined ? "image.openshift.io" : safeString(a.group);
     const fieldErrors = fieldErrorList(a.fieldErrors);
-    const qualifiedKind = group === "" ? kind : `${kind}.${group}`;
+    const qualifiedKind = clipInput(group === "" ? kind : `${kind}.${group}`);
     const parts = fieldErrors.map(formatFieldError);
     const body = parts.length === 1 ? (parts[0] as string) : `[${parts.join(", ")}]`;
-    super("Invalid", `${qualifiedKind} ${JSON.stringify(name)} is invalid: ${body}`, {
+    super("Invalid", `${qualifiedKind} ${quoteInput(name)} is invalid: ${body}`, {
       fieldErrors,
       resource: { group, resource: kind, name },
       cause: a.cause,
@@ -393,8 +527,13 @@ export class InvalidError extends ImageStreamError {
  * @public
  */
 export class NotFoundError extends ImageStreamError {
+  /** `"NotFoundError"`, the class tag `instanceof` reads across copies of the package. */
+  override get [Symbol.toStringTag](): string {
+    return "NotFoundError";
+  }
+
   constructor(ref: ResourceRef) {
-    super("NotFound", `${qualified(ref)} ${JSON.stringify(ref.name)} not found`, { resource: ref });
+    super("NotFound", `${qualified(ref)} ${quoteName(ref)} not found`, { resource: ref });
   }
 }
 
@@ -408,8 +547,13 @@ export class NotFoundError extends ImageStreamError {
  * @public
  */
 export class AlreadyExistsError extends ImageStreamError {
+  /** `"AlreadyExistsError"`, the class tag `instanceof` reads across copies of the package. */
+  override get [Symbol.toStringTag](): string {
+    return "AlreadyExistsError";
+  }
+
   constructor(ref: ResourceRef) {
-    super("AlreadyExists", `${qualified(ref)} ${JSON.stringify(ref.name)} already exists`, { resource: ref });
+    super("AlreadyExists", `${qualified(ref)} ${quoteName(ref)} already exists`, { resource: ref });
   }
 }
 
@@ -425,16 +569,17 @@ export class AlreadyExistsError extends ImageStreamError {
  * @public
  */
 export class ConflictError extends ImageStreamError {
+  /** `"ConflictError"`, the class tag `instanceof` reads across copies of the package. */
+  override get [Symbol.toStringTag](): string {
+    return "ConflictError";
+  }
+
   /** The upstream inner message, without the Kubernetes prefix. */
   readonly detail: string;
   constructor(ref: ResourceRef, detail: string) {
-    super(
-      "Conflict",
-      `Operation cannot be fulfilled on ${qualified(ref)} ${JSON.stringify(ref.name)}: ${detail}`,
-      {
-        resource: ref,
-      },
-    );
+    super("Conflict", `Operation cannot be fulfilled on ${qualified(ref)} ${quoteName(ref)}: ${detail}`, {
+      resource: ref,
+    });
     this.detail = detail;
   }
 }
@@ -449,6 +594,11 @@ export class ConflictError extends ImageStreamError {
  * @public
  */
 export class BadRequestError extends ImageStreamError {
+  /** `"BadRequestError"`, the class tag `instanceof` reads across copies of the package. */
+  override get [Symbol.toStringTag](): string {
+    return "BadRequestError";
+  }
+
   constructor(message: string, options: { cause?: unknown } = {}) {
     super("BadRequest", message, options);
   }
@@ -464,10 +614,15 @@ export class BadRequestError extends ImageStreamError {
  * @public
  */
 export class ForbiddenError extends ImageStreamError {
+  /** `"ForbiddenError"`, the class tag `instanceof` reads across copies of the package. */
+  override get [Symbol.toStringTag](): string {
+    return "ForbiddenError";
+  }
+
   /** The upstream inner message, without the Kubernetes prefix. */
   readonly detail: string;
   constructor(detail: string, ref?: ResourceRef, fieldErrors?: readonly FieldError[]) {
-    const message = ref ? `${qualified(ref)} ${JSON.stringify(ref.name)} is forbidden: ${detail}` : detail;
+    const message = ref ? `${qualified(ref)} ${quoteName(ref)} is forbidden: ${detail}` : detail;
     super("Forbidden", message, {
       ...(ref ? { resource: ref } : {}),
       ...(fieldErrors ? { fieldErrors } : {}),
@@ -520,6 +675,11 @@ export type ImageReferenceErrorKind =
  * @public
  */
 export class ImageReferenceError extends ImageStreamError {
+  /** `"ImageReferenceError"`, the class tag `instanceof` reads across copies of the package. */
+  override get [Symbol.toStringTag](): string {
+    return "ImageReferenceError";
+  }
+
   /** Stable machine-readable kind. */
   readonly kind: ImageReferenceErrorKind;
   /** The input that failed. */
@@ -531,5 +691,274 @@ export class ImageReferenceError extends ImageStreamError {
     this.kind = kind;
     this.input = input;
     this.offset = offset;
+  }
+}
+
+/**
+ * Reasons the Kubernetes API defines (apimachinery `knownReasons`): a predicate falls back on the
+ * HTTP code only for a reason outside this list, as `IsNotFound` and its siblings do.
+ */
+const KNOWN_REASONS: ReadonlySet<string> = /* @__PURE__ */ new Set([
+  "Unauthorized",
+  "Forbidden",
+  "NotFound",
+  "AlreadyExists",
+  "Conflict",
+  "Gone",
+  "Invalid",
+  "ServerTimeout",
+  "StoreReadError",
+  "Timeout",
+  "TooManyRequests",
+  "BadRequest",
+  "MethodNotAllowed",
+  "NotAcceptable",
+  "RequestEntityTooLarge",
+  "UnsupportedMediaType",
+  "InternalError",
+  "Expired",
+  "ServiceUnavailable",
+]);
+
+/** How many `cause` links the predicates follow (a cycle or a very deep chain ends the walk). */
+const MAX_CAUSE_DEPTH = 16;
+
+/** A response body longer than this is not parsed as a `Status` (its code still counts). */
+const MAX_STATUS_BODY = 1_048_576;
+
+/**
+ * The reason and HTTP code of a failure, as {@link reasonForError} reads them.
+ *
+ * @example
+ * ```ts
+ * const r: ErrorReason | undefined = reasonForError(new NotFoundError({ resource: "images", name: "x" }));
+ * // => { reason: "NotFound", code: 404 }
+ * ```
+ * @public
+ */
+export interface ErrorReason {
+  /** The Kubernetes status reason (`NotFound`, …); `""` when the source gives none (apimachinery's `StatusReasonUnknown`). */
+  readonly reason: string;
+  /** The HTTP status code; `0` when the source gives none. */
+  readonly code: number;
+}
+
+type Fields = { readonly [key: string]: unknown };
+
+function fieldsOf(v: unknown): Fields | undefined {
+  return typeof v === "object" && v !== null ? (v as Fields) : undefined;
+}
+
+function statusReason(status: Fields, fallbackCode: number): ErrorReason {
+  return {
+    reason: typeof status.reason === "string" ? status.reason : "",
+    code: typeof status.code === "number" ? status.code : fallbackCode,
+  };
+}
+
+/** The body of a client-node `ApiException`: a `Status` object, or its JSON text (client-node 1.x). */
+function statusOfBody(body: unknown): Fields | undefined {
+  let b = body;
+  if (typeof b === "string") {
+    if (b.length > MAX_STATUS_BODY || !b.trimStart().startsWith("{")) return undefined;
+    try {
+      b = JSON.parse(b);
+    } catch {
+      return undefined;
+    }
+  }
+  const status = fieldsOf(b);
+  return status?.kind === "Status" ? status : undefined;
+}
+
+/** The reason and code of one link of a chain, or undefined when it carries none. */
+function ownReason(e: Fields): ErrorReason | undefined {
+  if (BRAND in e && typeof e.reason === "string" && typeof e.code === "number")
+    return { reason: e.reason, code: e.code };
+  if (e.kind === "Status") return statusReason(e, 0);
+  // @kubernetes/client-node ApiException: `code` is the HTTP status, `body` the response.
+  if (typeof e.code === "number" && "body" in e) {
+    const status = statusOfBody(e.body);
+    return status === undefined ? { reason: "", code: e.code } : statusReason(status, e.code);
+  }
+  return undefined;
+}
+
+/**
+ * The reason and HTTP code of a failure: an `ImageStreamError` of any copy of the package, a
+ * Kubernetes `Status` object (what `toStatus()` returns and the API sends), a
+ * `@kubernetes/client-node` `ApiException` (numeric `code`, `body` a `Status` or its JSON text), or
+ * the first of those found along a `cause` chain (at most 16 links). Modelled on apimachinery's
+ * `ReasonForError`, which also sees through wrapping.
+ *
+ * @param err - anything a `catch` gives, including `undefined`; never throws.
+ * @returns `{ reason, code }`, or `undefined` when `err` carries neither (a plain `Error`, `null`).
+ * @example
+ * ```ts
+ * reasonForError(new Error("while syncing", { cause: new NotFoundError({ resource: "imagestreams", name: "x" }) }));
+ * // => { reason: "NotFound", code: 404 }
+ * reasonForError({ kind: "Status", status: "Failure", reason: "Conflict", code: 409 }); // => { reason: "Conflict", code: 409 }
+ * reasonForError(new Error("boom")); // => undefined
+ * ```
+ * @public
+ */
+export function reasonForError(err: unknown): ErrorReason | undefined {
+  try {
+    let e = fieldsOf(err);
+    for (let depth = 0; e !== undefined && depth < MAX_CAUSE_DEPTH; depth++) {
+      const r = ownReason(e);
+      if (r !== undefined) return r;
+      e = fieldsOf(e.cause);
+    }
+  } catch {
+    // A hostile object (a Proxy whose traps throw) carries no reason.
+  }
+  return undefined;
+}
+
+/** apimachinery's rule: the reason matches, or the reason is unknown and the HTTP code matches. */
+function hasReason(err: unknown, reason: StatusReason, code: number | undefined): boolean {
+  const r = reasonForError(err);
+  if (r === undefined) return false;
+  return r.reason === reason || (code !== undefined && !KNOWN_REASONS.has(r.reason) && r.code === code);
+}
+
+/**
+ * True when `err` is a `NotFound` failure: a {@link NotFoundError} of any copy of the package, a
+ * `Status` with reason `NotFound`, or one with an unknown reason and code 404, directly or in the
+ * `cause` chain (apimachinery `IsNotFound`). False for `undefined`, `null` and unrelated errors.
+ *
+ * @param err - anything a `catch` gives.
+ * @returns whether the failure is `NotFound`.
+ * @example
+ * ```ts
+ * try {
+ *   getImageStreamTag(stream, "missing");
+ * } catch (e) {
+ *   if (!isNotFound(e)) throw e; // => the tag does not exist: create it
+ * }
+ * ```
+ * @public
+ */
+export function isNotFound(err: unknown): boolean {
+  return hasReason(err, "NotFound", 404);
+}
+
+/**
+ * True when `err` is an `AlreadyExists` failure ({@link AlreadyExistsError}, or a `Status` with that
+ * reason), directly or in the `cause` chain. As in apimachinery `IsAlreadyExists`, the code alone
+ * never counts: 409 with an unknown reason is a conflict.
+ *
+ * @param err - anything a `catch` gives.
+ * @returns whether the failure is `AlreadyExists`.
+ * @example
+ * ```ts
+ * isAlreadyExists(new AlreadyExistsError({ resource: "imagestreamtags", name: "ruby:latest" })); // => true
+ * isAlreadyExists({ kind: "Status", reason: "", code: 409 }); // => false
+ * ```
+ * @public
+ */
+export function isAlreadyExists(err: unknown): boolean {
+  return hasReason(err, "AlreadyExists", undefined);
+}
+
+/**
+ * True when `err` is a `Conflict` failure ({@link ConflictError}, a `Status` with reason `Conflict`,
+ * or an unknown reason with code 409), directly or in the `cause` chain (apimachinery `IsConflict`).
+ * An `AlreadyExists` (also 409) is not a conflict.
+ *
+ * @param err - anything a `catch` gives.
+ * @returns whether the failure is `Conflict`: re-read the object and retry.
+ * @example
+ * ```ts
+ * isConflict({ kind: "Status", status: "Failure", reason: "Conflict", code: 409 }); // => true
+ * ```
+ * @public
+ */
+export function isConflict(err: unknown): boolean {
+  return hasReason(err, "Conflict", 409);
+}
+
+/**
+ * True when `err` is an `Invalid` failure ({@link InvalidError}, a `Status` with reason `Invalid`, or
+ * an unknown reason with code 422), directly or in the `cause` chain (apimachinery `IsInvalid`).
+ *
+ * @param err - anything a `catch` gives.
+ * @returns whether the failure is `Invalid`; for field errors, narrow with {@link isImageStreamError}.
+ * @example
+ * ```ts
+ * try {
+ *   parseImageStream(doc);
+ * } catch (e) {
+ *   if (isInvalid(e) && isImageStreamError(e)) e.fieldErrors.map((f) => f.field); // => ["metadata.name"]
+ * }
+ * ```
+ * @public
+ */
+export function isInvalid(err: unknown): boolean {
+  return hasReason(err, "Invalid", 422);
+}
+
+/**
+ * True when `err` is a `BadRequest` failure ({@link BadRequestError}, {@link ImageReferenceError}, a
+ * `Status` with reason `BadRequest`, or an unknown reason with code 400), directly or in the `cause`
+ * chain (apimachinery `IsBadRequest`).
+ *
+ * @param err - anything a `catch` gives.
+ * @returns whether the failure is `BadRequest`.
+ * @example
+ * ```ts
+ * try {
+ *   parseDockerImageReference("Foo");
+ * } catch (e) {
+ *   isBadRequest(e); // => true
+ * }
+ * ```
+ * @public
+ */
+export function isBadRequest(err: unknown): boolean {
+  return hasReason(err, "BadRequest", 400);
+}
+
+/**
+ * True when `err` is a `Forbidden` failure ({@link ForbiddenError}, a `Status` with reason
+ * `Forbidden`, or an unknown reason with code 403), directly or in the `cause` chain (apimachinery
+ * `IsForbidden`).
+ *
+ * @param err - anything a `catch` gives.
+ * @returns whether the failure is `Forbidden`.
+ * @example
+ * ```ts
+ * isForbidden(new ForbiddenError("cannot get imagestreams/layers")); // => true
+ * ```
+ * @public
+ */
+export function isForbidden(err: unknown): boolean {
+  return hasReason(err, "Forbidden", 403);
+}
+
+/**
+ * Type guard for an `ImageStreamError` of any copy of the package (ESM or CommonJS build, another
+ * version, a bundle), checked by its brand rather than by this copy's class. Unlike the reason
+ * predicates it does not look at `cause` and is false for a `Status` object, which has no
+ * `fieldErrors` or `toStatus()`.
+ *
+ * @param err - anything a `catch` gives.
+ * @returns whether `err` is an `ImageStreamError`, so `reason`, `code`, `fieldErrors` and `toStatus()` can be read.
+ * @example
+ * ```ts
+ * try {
+ *   parseDockerImageReference("Foo");
+ * } catch (e) {
+ *   if (isImageStreamError(e)) e.toStatus().code; // => 400
+ * }
+ * ```
+ * @public
+ */
+export function isImageStreamError(err: unknown): err is ImageStreamError {
+  try {
+    return err instanceof ImageStreamError;
+  } catch {
+    return false; // a Proxy whose getPrototypeOf trap throws
   }
 }

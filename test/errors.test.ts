@@ -127,8 +127,8 @@ describe("errors: Kubernetes status errors", () => {
   });
 });
 
-describe("issue 2 bad input: error helpers never throw a TypeError", () => {
-  it("issue 2 bad input: formatFieldError with an object type prints Go's unknown-type form, not TypeError", () => {
+describe("error helpers on odd arguments: never a TypeError", () => {
+  it("formatFieldError (field.Error.Error) with an object type prints Go's unknown-type form, not TypeError", () => {
     const e = {
       type: ["FieldValueInvalid", Object.create(null)],
       field: "spec.tags[x].from.name",
@@ -147,12 +147,12 @@ describe("issue 2 bad input: error helpers never throw a TypeError", () => {
     ).toBe("f: Invalid value: [object Object]");
   });
 
-  it("issue 2 bad input: notSupportedField(f, v, non-array) treats the supported values as none, not TypeError", () => {
+  it("notSupportedField(f, v, non-array) treats the supported values as none, not TypeError", () => {
     expect(notSupportedField("f", "v", {} as never).detail).toBe("");
     expect(notSupportedField("f", "v", ["a", 1n] as never).detail).toBe('supported values: "a", 1');
   });
 
-  it("issue 2 bad input: InvalidError with non-array fieldErrors has no field errors, not TypeError", () => {
+  it("InvalidError (NewInvalid) with non-array fieldErrors has no field errors, not TypeError", () => {
     const err = new InvalidError({ kind: "ImageStream", name: "x", fieldErrors: "abc" as never });
     expect(err).toBeInstanceOf(InvalidError);
     expect(err.fieldErrors).toEqual([]);

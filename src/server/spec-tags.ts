@@ -2,7 +2,14 @@
  * §8: server-side processing of spec tags (`Strategy.tagsChanged`) and tracking tags
  * (`updateChangedTrackingTags`).
  */
-import { type FieldError, ImageStreamError, invalidField, NotFoundError, notFoundField } from "../errors.js";
+import {
+  type FieldError,
+  ImageStreamError,
+  invalidField,
+  NotFoundError,
+  notFoundField,
+  quoteInput,
+} from "../errors.js";
 import { type Draft, produce, writable } from "../internal/immer.js";
 import type { ImageStream, TagEvent, TagReference } from "../model/index.js";
 import { exactReference, parseDockerImageReference } from "../reference/index.js";
@@ -135,7 +142,7 @@ function processInDraft(
           errors.push(notFoundField(`${path}.name`, fromName));
         } else {
           errors.push(
-            invalidField(`${path}.name`, fromName, `unable to retrieve image stream: ${message(err)}`),
+            invalidField(`${path}.name`, fromName, `unable to retrieve image stream: ${quoteInput(message(err), 1024, String)}`),
           );
         }
         return;
@@ -170,7 +177,7 @@ function processInDraft(
         }
       }
     } catch (err) {
-      errors.push(invalidField(`${path}.name`, fromName, `error generating tag event: ${message(err)}`));
+      errors.push(invalidField(`${path}.name`, fromName, `error generating tag event: ${quoteInput(message(err), 1024, String)}`));
       return;
     }
     if (event === undefined) return;
