@@ -1,5 +1,5 @@
 /**
- * Constants and annotation names of the image API (SEMANTICS §1.10, API `image/v1/consts.go`).
+ * Constants and annotation names of the image API (upstream openshift/api `image/v1/consts.go`).
  */
 
 /**
@@ -133,7 +133,10 @@ export const IMAGE_API_GROUP = "image.openshift.io";
  * ```
  * @public
  */
-export const ACCEPTED_API_VERSIONS: readonly string[] = Object.freeze(["image.openshift.io/v1", "v1"]);
+export const ACCEPTED_API_VERSIONS: readonly string[] = /* @__PURE__ */ Object.freeze([
+  "image.openshift.io/v1",
+  "v1",
+]);
 
 /**
  * Import mode `Legacy`: import one sub-manifest of a manifest list (`ImportModeLegacy`).
@@ -188,7 +191,7 @@ export const LOCAL_TAG_REFERENCE_POLICY = "Local";
  * ```
  * @public
  */
-export const TAG_REFERENCE_KINDS: readonly string[] = Object.freeze([
+export const TAG_REFERENCE_KINDS: readonly string[] = /* @__PURE__ */ Object.freeze([
   "DockerImage",
   "ImageStreamImage",
   "ImageStreamTag",

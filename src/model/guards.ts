@@ -1,5 +1,5 @@
 /**
- * Shape guard of the model's normalizers (issue 2 "Bad input"): a document whose shape is wrong
+ * Shape guard of the model's normalizers: a document whose shape is wrong
  * where {@link normalizeImageStream} and friends read it is an `InvalidError` listing every bad
  * field (the messages and the `<root>` path of the parse functions), never a `TypeError`.
  * A `null` list is a Go nil list: the same as an absent one.
@@ -8,8 +8,12 @@ import { type FieldError, InvalidError, invalidField } from "../errors.js";
 
 type Obj = Record<string, unknown>;
 
-/** Whether `v` is a non-null object (arrays included, as JSON decoding would reject them elsewhere). */
-export function isObj(v: unknown): v is Obj {
+/**
+ * Whether `v` is a non-null object (arrays included, as JSON decoding would reject them elsewhere).
+ * An `unknown` value narrows to a record to read; a typed one (an interface, which has no index
+ * signature) keeps its type.
+ */
+export function isObj<T>(v: T): v is T & (unknown extends T ? Obj : object) {
   return typeof v === "object" && v !== null;
 }
 

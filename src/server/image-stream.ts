@@ -4,7 +4,7 @@
 import { type FieldError, InvalidError } from "../errors.js";
 import { produce } from "../internal/immer.js";
 import { finish } from "../model/checked.js";
-import type { ImageStream, NamedTagEventList, TagReference } from "../model/index.js";
+import type { ImageStream, NamedTagEventList, TagEvent, TagReference } from "../model/index.js";
 import { validateImageStream } from "../validation/index.js";
 import {
   commit,
@@ -160,16 +160,14 @@ function update(oldInput: ImageStream, nextInput: ImageStream, opts: ServerOptio
   const oldTags = new Map<string, TagReference>();
   for (const t of specTagsOf(old)) oldTags.set(specTagName(t), t);
   const tags = specTagsOf(next).map((ref) => {
-    const r = ref as Obj;
+    const r = ref;
     if (r.generation === 0) return ref;
     const oldRef = oldTags.get(specTagName(ref));
     if (oldRef === undefined) return ref;
-    const og = (oldRef as Obj).generation;
+    const og = oldRef.generation;
     if (og === r.generation) return ref;
-    const out: Obj = { ...r };
-    if (og === undefined) delete out.generation;
-    else out.generation = og;
-    return out as TagReference;
+    const { generation: _g, ...rest } = r;
+    return (og === undefined ? rest : { ...rest, generation: og }) as TagReference;
   });
   const nextSpec = withSpecTags(isObj(next.spec) ? next.spec : {}, tags);
   // step 4
@@ -179,7 +177,7 @@ function update(oldInput: ImageStream, nextInput: ImageStream, opts: ServerOptio
   // step 5: ensureSpecTagGenerationsAreSet
   const settled = tags.map((ref) => {
     const oldRef = oldTags.get(specTagName(ref));
-    let g = (ref as Obj).generation;
+    let g = ref.generation;
     if (oldRef === undefined || tagRefChanged(oldRef, ref, ns)) g = null;
     if (g === null || g === undefined || g === 0) return { ...ref, generation } as TagReference;
     return ref;
@@ -317,17 +315,17 @@ export function observedGenerationsInView(
   const oldTags = statusTagsOf(old);
   for (const list of view.all()) {
     const top = topOf(list);
-    if (top === undefined || num((top as Obj).generation) !== 0) continue;
-    const tag = str((list as Obj).tag);
+    if (top === undefined || num(top.generation) !== 0) continue;
+    const tag = str(list.tag);
     const oldTop = topOf(oldTags[findStatusIndex(oldTags, tag)]);
     let g: number;
-    if (oldTop === undefined || !tagEventChanged(oldTop as Obj, top as Obj)) {
+    if (oldTop === undefined || !tagEventChanged(oldTop, top)) {
       g = generation;
     } else {
-      const sg = (findSpecTag(stream, tag) as Obj | undefined)?.generation;
+      const sg = findSpecTag(stream, tag)?.generation;
       g = typeof sg === "number" ? sg : generation;
     }
-    if (g === 0 && (top as Obj).generation === 0) continue;
+    if (g === 0 && top.generation === 0) continue;
     view.set(withTop(list, { ...top, generation: g }));
   }
 }
@@ -340,7 +338,7 @@ export function hasZeroTop(tags: readonly NamedTagEventList[]): boolean {
   if (zeroFree.has(tags)) return false;
   for (const list of tags) {
     const top = topOf(list);
-    if (top !== undefined && num((top as Obj).generation) === 0) return true;
+    if (top !== undefined && num(top.generation) === 0) return true;
   }
   if (Object.isFrozen(tags) && tags.every(deepFrozenTop)) zeroFree.add(tags);
   return false;
@@ -348,12 +346,12 @@ export function hasZeroTop(tags: readonly NamedTagEventList[]): boolean {
 const zeroFree = new WeakSet<readonly NamedTagEventList[]>();
 /** The list, its items array and its top are frozen: the top's generation cannot change. */
 function deepFrozenTop(list: NamedTagEventList): boolean {
-  const items = (list as Obj).items;
+  const items = list.items;
   return Object.isFrozen(list) && Object.isFrozen(items) && Object.isFrozen(topOf(list));
 }
 
 /** `tagEventChanged(old, next)`: image or reference differs, or the old generation is greater. */
-function tagEventChanged(old: Obj, next: Obj): boolean {
+function tagEventChanged(old: TagEvent, next: TagEvent): boolean {
   return (
     str(old.image) !== str(next.image) ||
     str(old.dockerImageReference) !== str(next.dockerImageReference) ||

@@ -103,12 +103,12 @@ const EMPTY: readonly any[] = Object.freeze([]);
 
 /** The name of a spec tag ("" when missing). */
 export function specTagName(ref: TagReference | undefined): string {
-  return str((ref as Obj | undefined)?.name);
+  return str(ref?.name);
 }
 
 /** The tag of a status list ("" when missing). */
 export function statusTagName(list: NamedTagEventList | undefined): string {
-  return str((list as Obj | undefined)?.tag);
+  return str(list?.tag);
 }
 
 /**
@@ -128,7 +128,7 @@ export function tagsByName(stream: ImageStream): {
 
 /** The items of a status list (empty when missing). */
 export function itemsOf(list: NamedTagEventList | undefined): readonly TagEvent[] {
-  const items = (list as Obj | undefined)?.items;
+  const items = list?.items;
   return Array.isArray(items) ? (items as TagEvent[]) : EMPTY;
 }
 
@@ -140,7 +140,7 @@ export function topOf(list: NamedTagEventList | undefined): TagEvent | undefined
 
 /** The conditions of a status list (empty when missing). */
 export function conditionsOf(list: NamedTagEventList | undefined): readonly unknown[] {
-  const c = (list as Obj | undefined)?.conditions;
+  const c = list?.conditions;
   return Array.isArray(c) ? c : EMPTY;
 }
 
@@ -174,8 +174,8 @@ export function findStatusTag(stream: ImageStream | undefined, tag: string): Nam
 export function eventsEqual(a: TagEvent | undefined, b: TagEvent | undefined): boolean {
   if (a === b) return true;
   if (a === undefined || b === undefined) return false;
-  const x = a as Obj;
-  const y = b as Obj;
+  const x = a;
+  const y = b;
   return (
     str(x.created) === str(y.created) &&
     str(x.dockerImageReference) === str(y.dockerImageReference) &&

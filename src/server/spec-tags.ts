@@ -99,18 +99,18 @@ function processInDraft(
     const oldRef = oldTags.get(tag);
     // R8.1
     if (old !== undefined && oldRef !== undefined && !tagRefChanged(oldRef, ref, ns)) return;
-    const from = (ref as Obj).from;
+    const from = ref.from;
     // R8.2
     if (!isObj(from)) return;
     // R8.3
-    if ((ref as Obj).generation !== generation) {
+    if (ref.generation !== generation) {
       // spec.tags holds only objects here (the shape was checked by normalizeStream)
       writable<Obj>(writable<Obj>(d.spec as Obj, "tags"), index).generation = generation;
     }
     const kind = str(from.kind);
     const fromName = str(from.name);
     const path = `spec.tags[${tag}].from`;
-    const reference = (ref as Obj).reference === true;
+    const reference = ref.reference === true;
     // R8.4
     if (kind === "DockerImage" && fromName !== "") {
       if (reference) {
@@ -142,7 +142,11 @@ function processInDraft(
           errors.push(notFoundField(`${path}.name`, fromName));
         } else {
           errors.push(
-            invalidField(`${path}.name`, fromName, `unable to retrieve image stream: ${quoteInput(message(err), 1024, String)}`),
+            invalidField(
+              `${path}.name`,
+              fromName,
+              `unable to retrieve image stream: ${quoteInput(message(err), 1024, String)}`,
+            ),
           );
         }
         return;
@@ -168,7 +172,7 @@ function processInDraft(
           if (list !== undefined && top !== undefined) {
             event = { ...top, generation };
             // R8.12 quirk: the source tag's items[0] is the same object, so it gets the generation too.
-            if ((top as Obj).generation !== generation) view.set(withTop(list, event));
+            if (top.generation !== generation) view.set(withTop(list, event));
           }
         } else {
           const list = statusTagsOf(source).find((l) => isObj(l) && l.tag === sourceTag);
@@ -177,7 +181,13 @@ function processInDraft(
         }
       }
     } catch (err) {
-      errors.push(invalidField(`${path}.name`, fromName, `error generating tag event: ${quoteInput(message(err), 1024, String)}`));
+      errors.push(
+        invalidField(
+          `${path}.name`,
+          fromName,
+          `error generating tag event: ${quoteInput(message(err), 1024, String)}`,
+        ),
+      );
       return;
     }
     if (event === undefined) return;
@@ -235,7 +245,7 @@ function updateChangedTrackingTags(
   view: StatusTags,
 ): void {
   const oldTops = new Map<string, TagEvent | undefined>();
-  if (old !== undefined) for (const l of statusTagsOf(old)) oldTops.set(str((l as Obj).tag), topOf(l));
+  if (old !== undefined) for (const l of statusTagsOf(old)) oldTops.set(str(l.tag), topOf(l));
   // When the lists the view started from are the old stream's own, only the lists written since can
   // hold a new top: the others are skipped without being compared.
   const unchangedBase = old !== undefined && view.base === statusTagsOf(old);

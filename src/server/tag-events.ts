@@ -61,15 +61,15 @@ function r7Step(list: NamedTagEventList | undefined, event: TagEvent): R7Step {
   // R7.1: no list or no items: the list becomes exactly {tag, items: [E]} (conditions dropped).
   // A malformed top (not an object) is treated the same way.
   if (list === undefined || !isObj(top)) return "new";
-  const p = top as Obj;
-  const e = event as Obj;
+  const p = top;
+  const e = event;
   const sameRef = str(p.dockerImageReference) === str(e.dockerImageReference);
   const sameImage = str(p.image) === str(e.image);
   if (sameRef && sameImage && gen(p) === gen(e)) return "none";
   return sameRef || sameImage ? "collapse" : "prepend";
 }
 
-function gen(e: Obj): number {
+function gen(e: TagEvent): number {
   return typeof e.generation === "number" ? e.generation : 0;
 }
 
@@ -101,8 +101,8 @@ export function addEventToList(
   const items = itemsOf(list);
   let next: TagEvent[];
   if (step === "collapse") {
-    const p = items[0] as Obj;
-    const e = event as Obj;
+    const p = items[0] as TagEvent;
+    const e = event;
     const top: Obj = { ...p };
     if (str(p.image) !== str(e.image)) setField(top, "image", e.image);
     if (str(p.dockerImageReference) !== str(e.dockerImageReference)) {
@@ -110,13 +110,12 @@ export function addEventToList(
     }
     setField(top, "generation", e.generation);
     next = items.slice();
-    next[0] = top as TagEvent;
+    next[0] = top as unknown as TagEvent;
   } else {
     next = [ownEvent(event), ...items];
   }
-  const out = { ...list, items: next } as Obj;
-  delete out.conditions;
-  return out as NamedTagEventList;
+  const { conditions: _dropped, ...rest } = list;
+  return { ...rest, items: next };
 }
 
 /** R7 on the list of `tag` in a recipe's status view; false when nothing changed. */
@@ -169,7 +168,7 @@ function guard(stream: unknown, event: unknown, tag: unknown): void {
   if (!isObj(event)) throw new BadRequestError("a TagEvent object is required");
   requireJson(stream, "ImageStream", streamName(stream as ImageStream));
   requireJson(event, "TagEvent", "");
-  const status = (stream as Obj).status;
+  const status = stream.status;
   if (status !== undefined && status !== null && !isObj(status)) {
     throw new BadRequestError("status must be an object");
   }
@@ -229,7 +228,7 @@ function trackingIndex(stream: ImageStream): Map<string, string[]> {
 /** The same-stream tag a spec tag tracks (upstream `UpdateTrackingTags` filter), or undefined. */
 function trackedTag(ref: TagReference, ns: string, name: string): string | undefined {
   if (!isObj(ref)) return undefined;
-  const from = (ref as Obj).from;
+  const from = ref.from;
   if (!isObj(from) || from.kind !== "ImageStreamTag") return undefined;
   const refNs = str(from.namespace) || ns;
   if (refNs !== ns) return undefined;

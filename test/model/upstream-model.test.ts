@@ -12,12 +12,15 @@
 import { describe, expect, it } from "vitest";
 import {
   type Image,
+  type ImageImportSpec,
   type ImageStream,
   type ImageStreamImport,
   InvalidError,
+  type LocalObjectReference,
   normalizeImageStream,
   normalizeImageStreamImport,
   normalizeTagReference,
+  type ObjectReference,
   parseImage,
   parseImageStream,
   parseImageStreamImport,
@@ -29,8 +32,8 @@ import {
 import { deepFreeze, snapshot } from "../support/freeze.js";
 
 const DIGEST = "sha256:47463d94eb5c049b2d23b03a9530bf944f8f967a0fe79147dd6b9135bf7dd13d";
-const LEGACY = { importMode: "Legacy" };
-const SOURCE = { type: "Source" };
+const LEGACY = { importMode: "Legacy" } as const;
+const SOURCE = { type: "Source" } as const;
 
 // ---------------------------------------------------------------------------------------------
 // TestRoundTripVersionedObject (OAS and origin copies): an internal Image encoded to v1 and
@@ -104,8 +107,8 @@ describe("R1.9 parseImage: TestRoundTripVersionedObject (OAS/origin conversion_t
 
 interface ImportToCase {
   readonly name: string;
-  readonly from: Record<string, unknown>;
-  readonly to?: Record<string, unknown>;
+  readonly from: ObjectReference;
+  readonly to?: LocalObjectReference;
   readonly expected: Record<string, unknown> | undefined;
 }
 
@@ -172,9 +175,8 @@ const IMPORT_TO_CASES: readonly ImportToCase[] = [
 describe("R1.11.6 normalizeImageStreamImport: TestImageImportSpecDefaulting / SetDefaults_ImageImportSpec", () => {
   for (const c of IMPORT_TO_CASES) {
     it(`R1.11.6 ${c.name}`, () => {
-      const image: Record<string, unknown> = { from: c.from };
-      if (c.to !== undefined) image.to = c.to;
-      const isi = deepFreeze({ spec: { import: false, images: [image] } }) as ImageStreamImport;
+      const image: ImageImportSpec = c.to === undefined ? { from: c.from } : { from: c.from, to: c.to };
+      const isi = deepFreeze<ImageStreamImport>({ spec: { import: false, images: [image] } });
       const out = normalizeImageStreamImport(isi);
       const got = out.spec?.images?.[0];
       expect(got?.to).toEqual(c.expected);
@@ -285,6 +287,7 @@ describe("R1.3.4/R1.3.5 normalizeImageStreamImport: SetObjectDefaults_ImageStrea
     expect(out.spec?.images?.[0]?.importPolicy).toEqual({ importMode: "PreserveOriginal" });
     // an unknown mode is kept for validation to reject
     const odd = normalizeImageStreamImport({
+      // @ts-expect-error an import mode outside ImportMode does not compile, but parses
       spec: { images: [{ from: { name: "a:b" }, importPolicy: { importMode: "Other" } }] },
     });
     expect(odd.spec?.images?.[0]?.importPolicy).toEqual({ importMode: "Other" });
@@ -324,7 +327,7 @@ describe("R1.3.4/R1.3.5 normalizeImageStreamImport: SetObjectDefaults_ImageStrea
 
 interface TagDefaultCase {
   readonly name: string;
-  readonly input: Record<string, unknown>;
+  readonly input: TagReference;
   readonly expected: Record<string, unknown>;
   readonly mode?: "Legacy" | "PreserveOriginal";
 }
@@ -361,6 +364,7 @@ const TAG_DEFAULT_CASES: readonly TagDefaultCase[] = [
   },
   {
     name: "an invalid reference policy type is kept (validation rejects it, R1.3.5)",
+    // @ts-expect-error a type outside TagReferencePolicyType does not compile, but is kept
     input: { name: "t", referencePolicy: { type: "Other" }, importPolicy: { importMode: "Legacy" } },
     expected: { name: "t", referencePolicy: { type: "Other" }, importPolicy: LEGACY },
   },
@@ -394,7 +398,7 @@ const TAG_DEFAULT_CASES: readonly TagDefaultCase[] = [
 describe("R1.3.4/R1.3.5 normalizeTagReference: SetDefaults_TagImportPolicy / SetDefaults_TagReferencePolicy", () => {
   for (const c of TAG_DEFAULT_CASES) {
     it(`R1.11.5 ${c.name}`, () => {
-      const input = deepFreeze(c.input) as TagReference;
+      const input = deepFreeze(c.input);
       const opts = c.mode === undefined ? undefined : { defaultImportMode: c.mode };
       expect(normalizeTagReference(input, opts)).toEqual(c.expected);
       // the same rows through a stream (SetObjectDefaults_ImageStream)
