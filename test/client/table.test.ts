@@ -8,7 +8,7 @@ import {
   printTagsUpToWidth,
   tabwrite,
 } from "../../src/client/table.js";
-import type { ImageStream, ImageStreamTag, ImageTag } from "../../src/model/index.js";
+import type { ImageStream, ImageStreamTag, ImageTag, TagReference } from "../../src/model/index.js";
 import { deepFreeze } from "../support/freeze.js";
 
 describe("§16 tabwrite (Go text/tabwriter)", () => {
@@ -217,25 +217,28 @@ describe("§16.3 oc get imagetag (printImageTag)", () => {
   });
 
   it("§16.3 SPEC Ref for a reference tag and Scheduled for a scheduled import; no history: empty HISTORY and UPDATED", () => {
-    const from = { kind: "DockerImage", name: "docker.io/ruby:2.7" };
+    const from = { kind: "DockerImage", name: "docker.io/ruby:2.7" } as const;
     expect(row({ metadata: { name: "a:b" }, spec: { name: "b", from, reference: true } })).toEqual([
       "a:b",
       "Ref",
       "docker.io/ruby:2.7",
       "",
     ]);
-    const scheduled = { name: "b", from, reference: true, importPolicy: { scheduled: true } };
+    const scheduled = { name: "b", from, reference: true, importPolicy: { scheduled: true } } as const;
     expect(row({ metadata: { name: "a:b" }, spec: scheduled })[1]).toBe("Scheduled");
   });
 
   it("§16.3 SPEC Track for an ImageStreamTag of the same stream (no ':'), istag/<name> or istag <ns>/<name> as source", () => {
-    const track = { name: "b", from: { kind: "ImageStreamTag", name: "latest" } };
+    const track = { name: "b", from: { kind: "ImageStreamTag", name: "latest" } } as const;
     expect(row({ metadata: { name: "a:b" }, spec: track }).slice(0, 3)).toEqual([
       "a:b",
       "Track",
       "istag/latest",
     ]);
-    const other = { name: "b", from: { kind: "ImageStreamTag", name: "ruby:2.7", namespace: "shared" } };
+    const other = {
+      name: "b",
+      from: { kind: "ImageStreamTag", name: "ruby:2.7", namespace: "shared" },
+    } as const;
     expect(row({ metadata: { name: "a:b" }, spec: other }).slice(0, 3)).toEqual([
       "a:b",
       "Tag",
@@ -244,11 +247,12 @@ describe("§16.3 oc get imagetag (printImageTag)", () => {
   });
 
   it("§16.3 ImageStreamImage source is image/<id>; a name without '@' is InvalidRefName; an unknown kind InvalidRefKind", () => {
-    const isi = { name: "b", from: { kind: "ImageStreamImage", name: "ruby@sha256:4746" } };
+    const isi = { name: "b", from: { kind: "ImageStreamImage", name: "ruby@sha256:4746" } } as const;
     expect(row({ metadata: { name: "a:b" }, spec: isi })[2]).toBe("image/sha256:4746");
-    const bad = { name: "b", from: { kind: "ImageStreamImage", name: "ruby" } };
+    const bad = { name: "b", from: { kind: "ImageStreamImage", name: "ruby" } } as const;
     expect(row({ metadata: { name: "a:b" }, spec: bad })[2]).toBe("InvalidRefName");
-    const kind = { name: "b", from: { kind: "Pod", name: "x" } };
+    // "Pod" is deliberately outside TagReferenceKind: the table must report it as InvalidRefKind.
+    const kind = { name: "b", from: { kind: "Pod", name: "x" } } as unknown as TagReference;
     expect(row({ metadata: { name: "a:b" }, spec: kind })[2]).toBe("InvalidRefKind");
   });
 

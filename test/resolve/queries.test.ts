@@ -115,7 +115,7 @@ describe("R12.4 resolvePullSpecForTag", () => {
   const dockerSource = {
     referencePolicy: { type: "Source" },
     from: { kind: "DockerImage", name: "quay.io/test/first:tag" },
-  };
+  } as const;
 
   it("R12.4 empty tag, no repository → BadRequest 'no image repository has been set on the image stream status'", () => {
     const call = () => resolvePullSpecForTag(deepFreeze({ ...base }), "empty", {});
@@ -154,7 +154,7 @@ describe("R12.4 resolvePullSpecForTag", () => {
       { referencePolicy: { type: "Source" }, from: { kind: "ImageStreamTag", name: "other" } },
       { referencePolicy: { type: "Local" }, from: { kind: "ImageStreamTag", name: "test" } },
       { referencePolicy: { type: "Local" }, from: { kind: "DockerImage", name: "quay.io/test/first:tag" } },
-    ]) {
+    ] as const) {
       expect(resolvePullSpecForTag(withSpec(tag), "1", {})).toEqual({
         pullSpec: `${repo}:1`,
         hasNewer: false,
@@ -364,10 +364,12 @@ describe("R16.1 aliasTargets (R12.7 for every spec tag at once)", () => {
   );
   it("R12.7 aliasTargets is linear on a long alias chain", () => {
     const n = 20000;
-    const tags = Array.from({ length: n }, (_, i) =>
-      i === 0
-        ? { name: "t0", from: { kind: "DockerImage", name: "r/x:1" } }
-        : { name: `t${i}`, from: { kind: "ImageStreamTag", name: `t${i - 1}` } },
+    const tags = Array.from(
+      { length: n },
+      (_, i): TagReference =>
+        i === 0
+          ? { name: "t0", from: { kind: "DockerImage", name: "r/x:1" } }
+          : { name: `t${i}`, from: { kind: "ImageStreamTag", name: `t${i - 1}` } },
     );
     const targets = aliasTargets({ spec: { tags } });
     expect(targets.size).toBe(n - 1);

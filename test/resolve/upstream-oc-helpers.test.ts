@@ -20,6 +20,7 @@ import {
   RESOLVE_NAMES_ANNOTATION,
   resolveImageReference,
   resolveLatestTaggedImage,
+  type TagReference,
 } from "../../src/index.js";
 import { walkTagReference } from "../../src/resolve/follow.js";
 import { deepFreeze } from "../support/freeze.js";
@@ -38,7 +39,7 @@ interface FollowCase {
   expErr?: string;
 }
 
-const SOMETAG_REF = {
+const SOMETAG_REF: TagReference = {
   name: "sometag",
   from: { kind: "DockerImage", name: "repo.com/somens/someimage:sometag" },
 };
@@ -173,11 +174,12 @@ const SHA_4AB = "sha256:4ab15c48b859c2920dd5224f92aabcd39a52794c5b3cf088fb3bbb43
 interface LatestCase {
   tag: string;
   statusRef?: string;
-  refs?: Array<{ name: string; referencePolicy: { type: string } }>;
+  refs?: TagReference[];
   tags: Record<string, Array<{ dockerImageReference: string; image?: string }>>;
   expected?: string;
 }
 
+/** The stream of a case; its events are deliberately partial (no created, no generation), as in the upstream tables. */
 function latestStream(c: LatestCase): ImageStream {
   return deepFreeze({
     spec: c.refs === undefined ? {} : { tags: c.refs },
@@ -185,7 +187,7 @@ function latestStream(c: LatestCase): ImageStream {
       dockerImageRepository: c.statusRef ?? "",
       tags: Object.entries(c.tags).map(([tag, items]) => ({ tag, items })),
     },
-  }) as ImageStream;
+  }) as unknown as ImageStream;
 }
 
 const latestCases: LatestCase[] = [

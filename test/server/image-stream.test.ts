@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { InvalidError, NotFoundError } from "../../src/errors.js";
-import type { ImageStream, NamedTagEventList, TagReference } from "../../src/model/index.js";
+import type {
+  ImageStream,
+  ImageStreamStatus,
+  NamedTagEventList,
+  TagReference,
+} from "../../src/model/index.js";
 import {
   createCatalog,
   createImageStream,
@@ -178,7 +183,9 @@ describe("R6.2 public update", () => {
   });
   it("R6.2 step 4: an annotation change on a tag bumps the stream but (R6.4.3) keeps the tag generation", () => {
     const old = stored();
-    const tags = old.spec?.tags?.map((t) => (t.name === "1.0" ? { ...t, annotations: { x: "y" } } : t));
+    const tags = (old.spec?.tags ?? []).map((t) =>
+      t.name === "1.0" ? { ...t, annotations: { x: "y" } } : t,
+    );
     const next = updateImageStream(old, { ...old, spec: { ...old.spec, tags } }, opts);
     expect(next.metadata?.generation).toBe(2);
     expect(next.spec?.tags?.[0]?.generation).toBe(1);
@@ -186,7 +193,7 @@ describe("R6.2 public update", () => {
   });
   it("R1.1.2 / R6.2 step 3: clients cannot set generations (except 0)", () => {
     const old = stored();
-    const tags = old.spec?.tags?.map((t) => ({ ...t, generation: 42 }));
+    const tags = (old.spec?.tags ?? []).map((t) => ({ ...t, generation: 42 }));
     const next = updateImageStream(
       old,
       { ...old, metadata: { ...old.metadata, generation: 99 }, spec: { ...old.spec, tags } },
@@ -196,7 +203,7 @@ describe("R6.2 public update", () => {
   });
   it("R6.2.1 generation 0 triggers: stream bumps and the tag gets the new generation", () => {
     const old = stored();
-    const tags = old.spec?.tags?.map((t) => (t.name === "1.0" ? { ...t, generation: 0 } : t));
+    const tags = (old.spec?.tags ?? []).map((t) => (t.name === "1.0" ? { ...t, generation: 0 } : t));
     const next = updateImageStream(old, { ...old, spec: { ...old.spec, tags } }, opts);
     expect(next.metadata?.generation).toBe(2);
     expect(next.spec?.tags?.map((t) => t.generation)).toEqual([2, 1]);
@@ -212,7 +219,7 @@ describe("R6.2 public update", () => {
     expect(next.metadata?.generation).toBe(1);
     expect(next.spec?.tags?.map((t) => t.generation)).toEqual([1, 1]);
     const old = stored();
-    const sentNull = old.spec?.tags?.map((t) => ({ ...t, generation: null }));
+    const sentNull = (old.spec?.tags ?? []).map((t) => ({ ...t, generation: null }));
     expect(updateImageStream(old, { ...old, spec: { ...old.spec, tags: sentNull } }, opts)).toBe(old);
   });
   it("R6.2 step 4: a stored generation of 0 always bumps", () => {
@@ -231,7 +238,7 @@ describe("R6.2 public update", () => {
   });
   it("R6.2.2 generation 0 on an ImageStreamTag-sourced tag does not re-resolve it", () => {
     const old = stored();
-    const tags = old.spec?.tags?.map((t) => (t.name === "latest" ? { ...t, generation: 0 } : t));
+    const tags = (old.spec?.tags ?? []).map((t) => (t.name === "latest" ? { ...t, generation: 0 } : t));
     const next = updateImageStream(old, { ...old, spec: { ...old.spec, tags } }, opts);
     expect(next.spec?.tags?.[1]?.generation).toBe(2);
     expect(next.status).toBe(old.status);
@@ -249,7 +256,7 @@ describe("R6.2 public update", () => {
   });
   it("R6.2.3 the internal path keeps the submitted status, dropping empty lists (R9.5)", () => {
     const old = stored();
-    const status = {
+    const status: ImageStreamStatus = {
       ...old.status,
       tags: [
         ...(old.status?.tags ?? []),
@@ -278,6 +285,7 @@ describe("R6.2 public update", () => {
     expect(() =>
       updateImageStream(
         old,
+        // @ts-expect-error "Other" is deliberately outside TagReferenceKind: validation must reject it
         { ...old, spec: { tags: [tag("x", { from: { kind: "Other", name: "y" } })] } },
         opts,
       ),
@@ -624,7 +632,7 @@ describe("§8 spec tag processing", () => {
         ...base,
         status: {
           ...base.status,
-          tags: base.status?.tags?.map((l) =>
+          tags: (base.status?.tags ?? []).map((l) =>
             l.tag === "1.0" ? { ...l, items: [ev(`${HOST}/ns/ruby@${B}`, B, 2), ...l.items] } : l,
           ),
         },

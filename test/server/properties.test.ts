@@ -36,8 +36,10 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     kind: fc.constant("set" as const),
     tag: tagArb,
     from: fc.oneof(
-      fc.constantFrom("quay.io/x/app:1", "quay.io/x/app:2").map((name) => ({ kind: "DockerImage", name })),
-      tagArb.map((name) => ({ kind: "ImageStreamTag", name })),
+      fc
+        .constantFrom("quay.io/x/app:1", "quay.io/x/app:2")
+        .map((name) => ({ kind: "DockerImage" as const, name })),
+      tagArb.map((name) => ({ kind: "ImageStreamTag" as const, name })),
     ),
     reference: fc.boolean(),
   }),
