@@ -27,7 +27,7 @@ import {
   parseImageStreamImageName,
   parseImageStreamTagName,
   parseNormalizedNamed,
-} from "../src/index.js";
+} from "./support/all.js";
 
 const MB10 = 10 * 1024 * 1024;
 const BIG = "a".repeat(MB10);

@@ -7,6 +7,7 @@ export {
   describeImageStream,
   describeImageStreamImage,
   describeImageStreamTag,
+  formatImageStreamTags,
 } from "./describe.js";
 export { humanDuration, humanSize } from "./human.js";
 export {

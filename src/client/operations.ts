@@ -2,7 +2,7 @@
  * One reducer over every operation on an image stream, for controllers and event logs.
  */
 import { z } from "zod";
-import { type FieldError, InvalidError, invalidField, requiredField } from "../errors.js";
+import { type FieldError, InvalidError, invalidField, NotFoundError, requiredField } from "../errors.js";
 import {
   type ImageStream,
   ImageStreamImportSchema,
@@ -130,7 +130,8 @@ function tagRequest(op: Record<string, unknown>, stream: ImageStream | undefined
  * `reduce(ops, applyOperation)` replays an event log. A malformed operation throws
  * `InvalidError` (kind `Operation`) before anything is applied.
  *
- * @param stream - the current stream (`undefined` only for `tag` and `import`, which may create it).
+ * @param stream - the current stream (`undefined` only for `tag` and `import`, which may create it;
+ *   for the others a missing stream is the `NotFoundError` of the stream the operation names).
  * @param op - the operation (validated with {@link OperationSchema}).
  * @param opts - server options plus pruning hooks.
  * @example
@@ -155,25 +156,30 @@ export function applyOperation(
     });
   }
   const o = parsed.data;
-  const needStream = (): ImageStream => {
+  // A missing stream is the NotFound of the stream the operation names, as the API server answers
+  // for a write to a stream that does not exist; an operation that names none needs `stream`.
+  const needStream = (name: unknown = ""): ImageStream => {
     if (stream === undefined || stream === null) {
+      if (typeof name === "string" && name !== "")
+        throw new NotFoundError({ resource: "imagestreams", name });
       throw new InvalidError({ kind: "Operation", name: o.type, fieldErrors: [requiredField("stream")] });
     }
     return stream;
   };
   switch (o.type) {
     case "mapping":
-      return applyImageStreamMapping(needStream(), o.mapping, opts).stream;
+      return applyImageStreamMapping(needStream(o.mapping.metadata?.name), o.mapping, opts).stream;
     case "tag":
       return tag(stream, tagRequest(o, stream), opts).stream;
     case "untag":
-      return untag(needStream(), tagRequest(o, stream), opts).stream;
+      // untag names the stream of the first destination when `stream` is missing
+      return untag(stream, tagRequest(o, stream), opts).stream;
     case "rollback":
-      return rollbackTag(needStream(), o.tag, o.revision, opts).stream;
+      return rollbackTag(o.tag.includes(":") ? stream : needStream(), o.tag, o.revision, opts).stream;
     case "update":
-      return updateImageStream(needStream(), o.stream, opts);
+      return updateImageStream(needStream(o.stream.metadata?.name), o.stream, opts);
     case "statusUpdate":
-      return updateImageStreamStatus(needStream(), o.stream, opts);
+      return updateImageStreamStatus(needStream(o.stream.metadata?.name), o.stream, opts);
     case "import":
       return applyImportResult(stream, o.result, opts).stream;
     case "prune":

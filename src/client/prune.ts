@@ -92,7 +92,7 @@ export function pruneTagHistory(stream: ImageStream, options: PruneOptions = {})
 
   let changed = false;
   const pruned = tags.map((list) => {
-    const items = Array.isArray(list?.items) ? list.items : [];
+    const items: readonly TagEvent[] = Array.isArray(list?.items) ? list.items : [];
     const tagUsed = typeof list?.tag === "string" && opts.isTagUsed?.(list.tag) === true;
     const kept = items.filter((event, i) => {
       const image = typeof event?.image === "string" ? event.image : "";

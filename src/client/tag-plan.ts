@@ -4,7 +4,7 @@
  * `planTag` reproduces `Complete`, `Validate` and the per-destination checks of `Run`, in that
  * order, and returns what `oc` would send for every destination plus the message it would print.
  */
-import { BadRequestError, ImageStreamError, NotFoundError } from "../errors.js";
+import { BadRequestError, ImageStreamError, NotFoundError, quoteInput } from "../errors.js";
 import type { ImageStream, TagReference } from "../model/index.js";
 import { splitImageStreamTag } from "../names/index.js";
 import {
@@ -205,9 +205,9 @@ function determineSourceKind(input: string): TagSourceKind | undefined {
   }
 }
 
-/** Go's `%q` for the strings we print (JSON escaping is identical for printable input). */
+/** Go's `%q` for the strings we print (JSON escaping is identical for printable input), at most 256 characters. */
 function quote(s: string): string {
-  return JSON.stringify(s);
+  return quoteInput(s);
 }
 
 /** A printable form of any user value (never throws, unlike `String()` on a null-prototype object). */

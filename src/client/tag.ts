@@ -5,12 +5,14 @@
 import { BadRequestError, NotFoundError } from "../errors.js";
 import type { ImageStream, ImageStreamTag } from "../model/index.js";
 import { exactReference, parseDockerImageReference } from "../reference/index.js";
+import { clipInput } from "../safe-string.js";
 import {
   type Catalog,
   deleteImageStreamTag,
   type ServerOptions,
   updateImageStreamTag,
 } from "../server/index.js";
+import { requestedStream } from "../server/requested-stream.js";
 import { planTag, type TagPlan, type TagRequest } from "./tag-plan.js";
 
 /**
@@ -72,7 +74,7 @@ function checkDestination(stream: ImageStream | undefined, ns: string, name: str
   const meta = metaOf(stream);
   if (meta.name !== name || (meta.namespace !== "" && meta.namespace !== ns)) {
     throw new BadRequestError(
-      `destination ${ns}/${name} is not the image stream ${meta.namespace}/${meta.name}; use tagInCatalog to tag several image streams`,
+      `destination ${clipInput(`${ns}/${name}`)} is not the image stream ${clipInput(`${meta.namespace}/${meta.name}`)}; use tagInCatalog to tag several image streams`,
     );
   }
 }
@@ -135,7 +137,8 @@ export function tag(
  * delete path, which removes the spec tag and its whole history (R9.3), and prints
  * `Deleted tag <ns>/<stream>:<tag>.`. A tag with neither spec nor status is a `NotFoundError`.
  *
- * @param stream - the image stream.
+ * @param stream - the image stream (`undefined` when it does not exist: the `NotFoundError` of the
+ *   stream the first destination names).
  * @param request - the destinations (`delete` is implied) and the current project.
  * @param opts - server options.
  * @example
@@ -145,7 +148,11 @@ export function tag(
  * ```
  * @public
  */
-export function untag(stream: ImageStream, request: TagRequest, opts: ServerOptions = {}): TagResult {
+export function untag(
+  stream: ImageStream | undefined,
+  request: TagRequest,
+  opts: ServerOptions = {},
+): TagResult {
   const plan = planTag({ ...withProject(stream, request), delete: true });
   if (stream === undefined || stream === null) {
     const first = plan.steps[0]?.destination;
@@ -214,10 +221,14 @@ export function tagInCatalog(
  * `reference` flag and reference policy are kept; its annotations are cleared as by any
  * `oc tag` (R15.14).
  *
- * @param stream - the image stream.
- * @param tagName - the tag to roll back.
+ * @param stored - the image stream (`undefined` when it does not exist).
+ * @param nameAndTag - the tag to roll back, or `<stream>:<tag>`.
  * @param revision - the history index to go back to.
  * @param opts - server options.
+ * @throws NotFoundError (`imagestreams`, `<stream>`) when `stored` is missing and `nameAndTag` is
+ *   `<stream>:<tag>`; (`imagestreamtags`) when the tag has no history
+ * @throws BadRequestError for a revision outside the history, or a missing stream that
+ *   `nameAndTag` does not name
  * @example
  * ```ts
  * rollbackTag(python, "latest", 1, { now }).message; // "Tag python:latest set to python@sha256:…."
@@ -225,13 +236,17 @@ export function tagInCatalog(
  * @public
  */
 export function rollbackTag(
-  stream: ImageStream,
-  tagName: string,
+  stored: ImageStream | undefined,
+  nameAndTag: string,
   revision: number,
   opts: ServerOptions = {},
 ): TagResult {
-  if (typeof tagName !== "string") throw new BadRequestError("a tag name is required");
-  const { name, namespace } = metaOf(stream);
+  if (typeof nameAndTag !== "string") throw new BadRequestError("a tag name is required");
+  const requested = requestedStream(stored, nameAndTag, "ImageStreamTags");
+  const stream = requested.stream;
+  const name = requested.name;
+  const tagName = requested.part;
+  const { namespace } = metaOf(stream);
   const list = (Array.isArray(stream?.status?.tags) ? stream.status.tags : []).find(
     (t) => t?.tag === tagName,
   );
@@ -240,7 +255,7 @@ export function rollbackTag(
     throw new NotFoundError({ resource: "imagestreamtags", name: `${name}:${tagName}` });
   if (!Number.isInteger(revision) || revision < 0 || revision >= items.length) {
     throw new BadRequestError(
-      `revision ${typeof revision === "number" ? String(revision) : typeof revision} does not exist in the history of ${name}:${tagName} (${items.length} items)`,
+      `revision ${typeof revision === "number" ? String(revision) : typeof revision} does not exist in the history of ${clipInput(`${name}:${tagName}`)} (${items.length} items)`,
     );
   }
   const event = items[revision] as (typeof items)[number];

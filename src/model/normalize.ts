@@ -76,8 +76,16 @@ function stripTagAndId(repo: string | undefined): string | undefined {
   return exactReference({ ...ref, tag: "", id: "" });
 }
 
+/** A copy of `obj` with `key` set to `value`, or without `key` when `value` is undefined. */
+function withKey<T extends object, K extends keyof T>(obj: T, key: K, value: T[K] | undefined): T {
+  const out: Record<PropertyKey, unknown> = { ...(obj as Record<PropertyKey, unknown>) };
+  if (value === undefined) delete out[key];
+  else out[key] = value;
+  return out as T;
+}
+
 function defaultMode(opts: NormalizeOptions | undefined): string {
-  const mode = isObj(opts) ? opts.defaultImportMode : undefined;
+  const mode: unknown = isObj(opts) ? opts.defaultImportMode : undefined;
   return typeof mode === "string" && mode !== "" ? mode : IMPORT_MODE_LEGACY;
 }
 
@@ -89,9 +97,16 @@ function withPolicyDefaults<T extends Pick<TagReference, "importPolicy" | "refer
   const needsImport = !obj.importPolicy?.importMode;
   const needsReference = !obj.referencePolicy?.type;
   if (!needsImport && !needsReference) return obj;
-  const out = { ...obj };
-  if (needsImport) out.importPolicy = { ...obj.importPolicy, importMode: mode };
-  if (needsReference) out.referencePolicy = { ...obj.referencePolicy, type: SOURCE_TAG_REFERENCE_POLICY };
+  let out = obj;
+  if (needsImport) {
+    out = withKey(out, "importPolicy", { ...obj.importPolicy, importMode: mode } as T["importPolicy"]);
+  }
+  if (needsReference) {
+    out = withKey(out, "referencePolicy", {
+      ...obj.referencePolicy,
+      type: SOURCE_TAG_REFERENCE_POLICY,
+    } as T["referencePolicy"]);
+  }
   return out;
 }
 
@@ -147,9 +162,9 @@ function normalizeSpec(spec: ImageStreamSpec | undefined, mode: string): ImageSt
         );
   const repo = stripTagAndId(spec.dockerImageRepository);
   if (tags === spec.tags && repo === spec.dockerImageRepository) return spec;
-  const out = { ...spec };
-  if (tags !== spec.tags) out.tags = tags;
-  if (repo !== spec.dockerImageRepository) out.dockerImageRepository = repo;
+  let out = spec;
+  if (tags !== spec.tags) out = withKey(out, "tags", tags);
+  if (repo !== spec.dockerImageRepository) out = withKey(out, "dockerImageRepository", repo);
   return out;
 }
 
@@ -169,9 +184,9 @@ function normalizeStatus(status: ImageStreamStatus | undefined): ImageStreamStat
         );
   const repo = stripTagAndId(status.dockerImageRepository);
   if (tags === status.tags && repo === status.dockerImageRepository) return status;
-  const out = { ...status };
-  if (tags !== status.tags) out.tags = tags;
-  if (repo !== status.dockerImageRepository) out.dockerImageRepository = repo;
+  let out = status;
+  if (tags !== status.tags) out = withKey(out, "tags", tags);
+  if (repo !== status.dockerImageRepository) out = withKey(out, "dockerImageRepository", repo);
   return out;
 }
 
@@ -196,9 +211,9 @@ export function normalizeImageStream(stream: ImageStream, opts?: NormalizeOption
   const spec = normalizeSpec(stream.spec, mode);
   const status = normalizeStatus(stream.status);
   if (spec === stream.spec && status === stream.status) return stream;
-  const out = { ...stream };
-  if (spec !== stream.spec) out.spec = spec;
-  if (status !== stream.status) out.status = status;
+  let out = stream;
+  if (spec !== stream.spec) out = withKey(out, "spec", spec);
+  if (status !== stream.status) out = withKey(out, "status", status);
   return out;
 }
 
@@ -209,8 +224,7 @@ function normalizeImageImportSpec(spec: ImageImportSpec, mode: string): ImageImp
     const name = out.from?.name;
     const ref = typeof name === "string" ? tryParse(name) : undefined;
     if (ref !== undefined && ref.tag !== "") {
-      if (out === spec) out = { ...spec };
-      out.to = { name: ref.tag };
+      out = withKey(out, "to", { name: ref.tag });
     }
   }
   return out;
@@ -247,9 +261,8 @@ export function normalizeImageStreamImport(
       ? withPolicyDefaults(spec.repository, mode)
       : spec.repository;
     if (nextImages !== images || repository !== spec.repository) {
-      spec = { ...spec };
-      if (nextImages !== images) spec.images = nextImages;
-      if (repository !== isi.spec?.repository) spec.repository = repository;
+      if (nextImages !== images) spec = withKey(spec, "images", nextImages);
+      if (repository !== isi.spec?.repository) spec = withKey(spec, "repository", repository);
     }
   }
   let status = isi.status;
@@ -258,8 +271,8 @@ export function normalizeImageStreamImport(
     if (stream !== status.import) status = { ...status, import: stream };
   }
   if (spec === isi.spec && status === isi.status) return isi;
-  const out = { ...isi };
-  if (spec !== isi.spec) out.spec = spec;
-  if (status !== isi.status) out.status = status;
+  let out = isi;
+  if (spec !== isi.spec) out = withKey(out, "spec", spec);
+  if (status !== isi.status) out = withKey(out, "status", status);
   return out;
 }

@@ -227,6 +227,67 @@ function nullKeyPaths(issues: readonly z.core.$ZodIssue[], input: unknown): Prop
   return out;
 }
 
+/** Go's zero value of a required number or boolean field, by the type zod expected there. */
+const ZERO_VALUES: Readonly<Record<string, number | boolean>> = { number: 0, int: 0, boolean: false };
+
+/**
+ * Go decodes an absent (or `null`) `int64` or `bool` field as 0 or `false`: a TagEvent or a
+ * condition without `generation` is generation 0, as in upstream's own fixtures (Go `encoding/json`,
+ * `Unmarshal`: a key missing from the object leaves the field at its zero value). The paths of the
+ * schema issues that are such a missing required number or boolean, with the zero value to put
+ * there. Required strings keep their Required error (see docs/semantics-notes.md).
+ */
+function zeroValuePaths(
+  issues: readonly z.core.$ZodIssue[],
+  input: unknown,
+): { path: PropertyKey[]; zero: number | boolean }[] {
+  const out: { path: PropertyKey[]; zero: number | boolean }[] = [];
+  for (const issue of issues) {
+    const path = issue.path;
+    if (issue.code !== "invalid_type" || path.length === 0) continue;
+    if (typeof path[path.length - 1] === "number") continue;
+    const zero = ZERO_VALUES[issue.expected];
+    if (zero === undefined) continue;
+    // A null is removed first (nullKeyPaths): an optional field then has no issue, a required one
+    // reports the missing key here.
+    if (valueAt(path, input).present || !parentIsObject(path, input)) continue;
+    out.push({ path: [...path], zero });
+  }
+  return out;
+}
+
+/** Whether the value holding the last key of `path` is a plain object (so the key can be set). */
+function parentIsObject(path: readonly PropertyKey[], input: unknown): boolean {
+  const { present, value } = valueAt(path.slice(0, -1), input);
+  return present && isRecord(value);
+}
+
+/** `value` with `zero` set at each path (each ends in a key), copying only the objects and arrays on the way. */
+function withValues(
+  value: unknown,
+  sets: readonly { path: readonly PropertyKey[]; zero: unknown }[],
+): unknown {
+  let out = value;
+  for (const { path, zero } of sets) out = setAt(out, path, 0, zero);
+  return out;
+}
+
+function setAt(value: unknown, path: readonly PropertyKey[], i: number, zero: unknown): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  const seg = path[i] as PropertyKey;
+  if (Array.isArray(value)) {
+    if (typeof seg !== "number" || !Object.hasOwn(value, seg)) return value;
+    const copy = value.slice();
+    copy[seg] = setAt(value[seg], path, i + 1, zero);
+    return copy;
+  }
+  const copy: Record<PropertyKey, unknown> = { ...(value as Record<PropertyKey, unknown>) };
+  if (i === path.length - 1) copy[seg] = zero;
+  else if (Object.hasOwn(value, seg)) copy[seg] = setAt(copy[seg], path, i + 1, zero);
+  else return value;
+  return copy;
+}
+
 interface Kind<T> {
   readonly kind: string;
   readonly schema: z.ZodType<T>;
@@ -272,10 +333,12 @@ function run<T>(spec: Kind<T>, input: unknown): ParseResult<T> {
     let result = spec.schema.safeParse(prepared);
     // A `null` where the schema wants a value reads as absent, as Go decodes it (see nullKeyPaths);
     // a parent that was null hides nothing below it, so one more pass is enough in practice.
-    for (let round = 0; !result.success && round < 3; round++) {
+    // A required number or boolean left out (or null) is Go's zero value (see zeroValuePaths).
+    for (let round = 0; !result.success && round < 4; round++) {
       const nulls = nullKeyPaths(result.error.issues, prepared);
-      if (nulls.length === 0) break;
-      prepared = withoutKeys(prepared, nulls);
+      const zeros = zeroValuePaths(result.error.issues, prepared);
+      if (nulls.length === 0 && zeros.length === 0) break;
+      prepared = withValues(withoutKeys(prepared, nulls), zeros);
       result = spec.schema.safeParse(prepared);
     }
     if (!result.success) {
@@ -603,11 +666,13 @@ export function safeParseTagReference(input: unknown): ParseResult<TagReference>
 }
 
 /**
- * Parses one tag event (R1.4.3); all four fields are required. Throws {@link InvalidError}.
+ * Parses one tag event (R1.4.3): `created`, `dockerImageReference` and `image` are required; a
+ * missing `generation` is 0, as Go decodes it. Throws {@link InvalidError}.
  *
  * @example
  * ```ts
- * const e = parseTagEvent({ created: "2016-01-29T13:40:11Z", dockerImageReference: "ruby@sha256:…", image: "sha256:…", generation: 1 });
+ * const e = parseTagEvent({ created: "2016-01-29T13:40:11Z", dockerImageReference: "ruby@sha256:…", image: "sha256:…" });
+ * e.generation; // 0
  * ```
  * @public
  */

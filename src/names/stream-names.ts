@@ -3,9 +3,9 @@
  * `stream@id` (ImageStreamImage), split / join / strict parse, image-ID prefix matching and
  * local tag references.
  */
-import { ImageReferenceError } from "../errors.js";
+import { ImageReferenceError, quoteInput } from "../errors.js";
 import { safeString } from "../reference/guards.js";
-import { isDigest } from "../reference/index.js";
+import { isDigest } from "../reference/digest.js";
 
 const DEFAULT_IMAGE_TAG = "latest";
 
@@ -138,7 +138,7 @@ export function joinImageStreamImage(name: string, id: string): string {
  */
 export function parseImageStreamTagName(s: string): { name: string; tag: string } {
   const input = safeString(s);
-  const q = goQuote(input);
+  const q = quoteInput(input, 256, goQuote);
   if (input.includes("@")) {
     throw new ImageReferenceError(
       "ImageStreamTagName",
@@ -182,7 +182,7 @@ export function parseImageStreamTagName(s: string): { name: string; tag: string 
  */
 export function parseImageStreamImageName(s: string): { name: string; id: string } {
   const input = safeString(s);
-  const q = goQuote(input);
+  const q = quoteInput(input, 256, goQuote);
   const i = input.indexOf("@");
   if (i === -1 || input.indexOf("@", i + 1) !== -1) {
     throw new ImageReferenceError(

@@ -1,3 +1,38 @@
+/**
+ * `imagestream/reference`: container image references, digests and image stream names, with no
+ * runtime dependency. Docker semantics (distribution/reference: `parseReference`,
+ * `parseNormalizedNamed`, `familiarString`, …), OpenShift's `DockerImageReference` with its printers
+ * and defaulting, and `stream:tag` / `stream@id` names; the errors they throw.
+ *
+ * This file only lists names; every module documents its own functions.
+ * @packageDocumentation
+ */
+
+export {
+  BadRequestError,
+  type FieldError,
+  type FieldErrorType,
+  ImageReferenceError,
+  type ImageReferenceErrorKind,
+  ImageStreamError,
+  isBadRequest,
+  isImageStreamError,
+  type ResourceRef,
+  type Status,
+  type StatusReason,
+} from "../errors.js";
+export {
+  digestOrImageMatch,
+  joinImageStreamImage,
+  joinImageStreamTag,
+  type LocalTagReference,
+  type LocalTagStream,
+  parseImageStreamImageName,
+  parseImageStreamTagName,
+  splitImageStreamImage,
+  splitImageStreamTag,
+  tagReferencesLocalTag,
+} from "../names/stream-names.js";
 export { type Digest, isDigest, parseDigest, type ReferenceDialect } from "./digest.js";
 export {
   familiarName,

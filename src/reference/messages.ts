@@ -1,4 +1,6 @@
 /** Upstream error messages of distribution/reference (and library-go's copy), verbatim. */
+import { clipInput } from "../safe-string.js";
+
 export const MSG_NAME_EMPTY = "repository name must have at least one component";
 export const MSG_INVALID_FORMAT = "invalid reference format";
 export const MSG_UPPERCASE = "repository name must be lowercase";
@@ -14,7 +16,7 @@ export function msgHexIdentifier(s: string): string {
 
 /** `ParseNormalizedNamed` when the remote name is not lowercase. */
 export function msgRemoteUppercase(remote: string): string {
-  return `invalid reference format: repository name (${remote}) must be lowercase`;
+  return `invalid reference format: repository name (${clipInput(remote)}) must be lowercase`;
 }
 
 /** Maximum length of the path (Docker) or whole name (OpenShift). */

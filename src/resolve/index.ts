@@ -6,7 +6,11 @@ export { type FollowedTagReference, followTagReference } from "./follow.js";
 export { latestTaggedImage, resolveLatestTaggedImage, tagHistory } from "./latest.js";
 export {
   type GroupResource,
+  type ImagePolicyConfig,
+  type ImageResolutionPolicyRule,
+  type ImageResolutionType,
   type LookupOptions,
+  type LookupOwnerReference,
   type LookupResolution,
   type LookupUnchangedReason,
   RESOLVE_NAMES_ANNOTATION,

@@ -4,17 +4,9 @@
 import { ConflictError, NotFoundError } from "../errors.js";
 import type { ImageStream } from "../model/index.js";
 import { updateImageStreamInternal } from "./image-stream.js";
-import {
-  isObj,
-  type Obj,
-  specTagName,
-  specTagsOf,
-  statusTagName,
-  statusTagsOf,
-  str,
-  streamName,
-} from "./internal.js";
+import { type Obj, specTagName, specTagsOf, statusTagName, statusTagsOf, str } from "./internal.js";
 import { type ServerOptions, sanitizeOptions } from "./options.js";
+import { requestedStream } from "./requested-stream.js";
 
 /**
  * Options of {@link deleteImageStreamTag}: the server options plus an optional UID precondition.
@@ -36,6 +28,12 @@ export interface DeleteImageStreamTagOptions extends ServerOptions {
  * (R6.2.3), so the stream generation rises when the spec changed and legacy tags with a null
  * generation get the new one.
  *
+ * @param stored - the stream (`undefined` when it does not exist)
+ * @param tagArg - the tag, or `<stream>:<tag>` as the API names it
+ * @param opts - server options and the UID precondition
+ * @throws NotFoundError (`imagestreams`, `<s>`) when `stored` is missing and `tagArg` is `<s>:<tag>`;
+ *   BadRequestError `ImageStreamTags must be retrieved with <name>:<tag>` when it is missing and
+ *   `tagArg` names no stream
  * @throws NotFoundError (`imagestreamtags`, `<stream>:<tag>`) when neither a spec nor a status tag exists
  * @throws ConflictError `the UID precondition was not met` when `opts.preconditions.uid` differs
  *
@@ -46,13 +44,13 @@ export interface DeleteImageStreamTagOptions extends ServerOptions {
  * @public
  */
 export function deleteImageStreamTag(
-  stream: ImageStream,
-  tag: string,
+  stored: ImageStream | undefined,
+  tagArg: string,
   opts: DeleteImageStreamTagOptions = {},
 ): ImageStream {
   opts = sanitizeOptions(opts);
-  const id = `${streamName(stream)}:${str(tag)}`;
-  if (!isObj(stream)) throw new NotFoundError({ resource: "imagestreams", name: "" });
+  const { stream, name, part: tag } = requestedStream(stored, tagArg, "ImageStreamTags");
+  const id = `${name}:${tag}`;
   const uid = opts.preconditions?.uid;
   if (uid !== undefined && uid !== "" && uid !== str((stream.metadata as Obj | undefined)?.uid)) {
     throw new ConflictError({ resource: "imagestreamtags", name: id }, "the UID precondition was not met");

@@ -4,8 +4,10 @@
 import { NotFoundError } from "../errors.js";
 import type { Image, ImageStream, ImageStreamImage } from "../model/index.js";
 import { digestOrImageMatch } from "../names/index.js";
-import { isObj, itemsOf, type Obj, statusTagsOf, str, streamName, streamNamespace } from "./internal.js";
-import { type ServerOptions, sanitizeOptions } from "./options.js";
+import { imageWithMetadata } from "./image-metadata.js";
+import { isObj, itemsOf, type Obj, statusTagsOf, str, streamNamespace } from "./internal.js";
+import { nowTimestamp, type ServerOptions, sanitizeOptions } from "./options.js";
+import { requestedStream } from "./requested-stream.js";
 
 /**
  * Reads the ImageStreamImage `<stream>@<id>` as `GET imagestreamimages` does (R13.6).
@@ -15,11 +17,21 @@ import { type ServerOptions, sanitizeOptions } from "./options.js";
  * The first candidate matching R2.6 wins (tags by name, items newest first, then sub-manifests;
  * upstream picks an arbitrary one and never reports ambiguity). The result is named
  * `<stream>@<id as requested>`, carries the **stream's** annotations and the Image's
- * creationTimestamp, and the Image with manifest and config blanked. Without `opts.getImage` the
- * image is `{metadata: {name}}`.
+ * creationTimestamp, and the Image with its metadata filled from the stored manifest (layers,
+ * `dockerImageMetadata`, media type: upstream `InternalImageWithMetadata`), then manifest and config
+ * blanked. Without `opts.getImage` the image is `{metadata: {name}}`.
  *
+ * @param stored - the stream (`undefined` when it does not exist)
+ * @param id - the image id or id prefix, or `<stream>@<id>` as the API names it
+ * @param opts - `getImage` to read the Image and the sub-manifests of manifest lists; `now` for the
+ *   `Created` of a manifest list's metadata
+ * @throws NotFoundError (`imagestreams`, `<s>`) when `stored` is missing and `id` is `<s>@<id>`;
+ *   BadRequestError `ImageStreamImages must be retrieved with <name>@<id>` when it is missing and
+ *   `id` names no stream
  * @throws NotFoundError (`imagestreamimage`, `<s>@<id>`) when no candidate matches
  * @throws NotFoundError (`images`) when `opts.getImage` does not know the matching image
+ * @throws BadRequestError with the upstream message when the stored manifest or config cannot be
+ *   read (upstream a server error)
  *
  * @example
  * ```ts
@@ -29,20 +41,19 @@ import { type ServerOptions, sanitizeOptions } from "./options.js";
  * @public
  */
 export function getImageStreamImage(
-  stream: ImageStream,
+  stored: ImageStream | undefined,
   id: string,
   opts: ServerOptions = {},
 ): ImageStreamImage {
   opts = sanitizeOptions(opts);
-  const imageId = str(id);
-  const name = `${streamName(stream)}@${imageId}`;
+  const { stream, name: requested, part: imageId } = requestedStream(stored, id, "ImageStreamImages");
+  const name = `${requested}@${imageId}`;
   const notFound = new NotFoundError({ resource: "imagestreamimage", name });
-  if (!isObj(stream)) throw notFound;
   const seen = new Set<string>();
   const candidates: string[] = [];
   for (const list of statusTagsOf(stream)) {
     for (const item of itemsOf(list)) {
-      const image = str((item as Obj | undefined)?.image);
+      const image = str(item?.image);
       if (image === "" || seen.has(image)) continue;
       seen.add(image);
       candidates.push(image);
@@ -67,7 +78,8 @@ export function getImageStreamImage(
   if (opts.getImage) {
     const found = opts.getImage(match);
     if (found === undefined) throw new NotFoundError({ resource: "images", name: match });
-    image = { ...(found as Obj) };
+    // upstream Get: InternalImageWithMetadata, then the manifest and config are dropped
+    image = { ...(imageWithMetadata(found, () => nowTimestamp(opts)) as Obj) };
   } else {
     image = { metadata: { name: match } };
   }

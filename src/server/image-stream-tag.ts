@@ -8,6 +8,7 @@ import {
   ImageStreamError,
   InvalidError,
   NotFoundError,
+  quoteInput,
 } from "../errors.js";
 import {
   compareTagNames,
@@ -19,6 +20,7 @@ import {
 } from "../model/index.js";
 import { parseImageStreamTagName, splitImageStreamTag } from "../names/index.js";
 import { validateImageStreamTag, validateImageStreamTagUpdate } from "../validation/index.js";
+import { imageWithMetadata } from "./image-metadata.js";
 import { createImageStream, updateImageStreamInternal } from "./image-stream.js";
 import {
   conditionsOf,
@@ -34,7 +36,8 @@ import {
   tagsByName,
   topOf,
 } from "./internal.js";
-import { type ServerOptions, sanitizeOptions } from "./options.js";
+import { nowTimestamp, type ServerOptions, sanitizeOptions } from "./options.js";
+import { requestedStream } from "./requested-stream.js";
 import { resolveReferenceForTagEvent } from "./resolve-image-id.js";
 
 /**
@@ -82,12 +85,16 @@ function imageFor(stream: ImageStream, tag: string, opts: ServerOptions): Image 
   return found;
 }
 
+/** The clock of a call that never reads an Image's manifest (no Image is given). */
+const NO_CLOCK = (): string => "";
+
 /** Upstream `newISTag` (R13.2). */
 function newISTag(
   tag: string,
   stream: ImageStream,
   image: Image | undefined,
   allowEmptyEvent: boolean,
+  now: () => string,
   found?: { readonly list: NamedTagEventList | undefined; readonly specTag: TagReference | undefined },
 ): ImageStreamTag {
   const name = `${streamName(stream)}:${tag}`;
@@ -114,7 +121,7 @@ function newISTag(
     if (specTag !== undefined) {
       const imageMeta: Obj = isObj(outImage.metadata) ? { ...outImage.metadata } : {};
       const imageAnnotations: Obj = isObj(imageMeta.annotations) ? { ...imageMeta.annotations } : {};
-      const tagAnnotations = (specTag as Obj).annotations;
+      const tagAnnotations = specTag.annotations;
       if (isObj(tagAnnotations)) {
         for (const [k, v] of Object.entries(tagAnnotations)) {
           annotations[k] = v as string;
@@ -124,11 +131,13 @@ function newISTag(
       imageMeta.annotations = imageAnnotations;
       outImage.metadata = imageMeta;
     }
+    // upstream newISTag: InternalImageWithMetadata after the annotations, then the blobs are dropped
+    outImage = { ...(imageWithMetadata(outImage as Image, now) as Obj) };
     delete outImage.dockerImageManifest;
     delete outImage.dockerImageConfig;
   } else {
     if (specTag !== undefined) {
-      const tagAnnotations = (specTag as Obj).annotations;
+      const tagAnnotations = specTag.annotations;
       if (isObj(tagAnnotations)) Object.assign(annotations, tagAnnotations);
     }
     outImage = { metadata: { name: str(event.image) } };
@@ -157,12 +166,23 @@ function newISTag(
  * `creationTimestamp` = `items[0].created`, `generation` = `items[0].generation`, the tag's
  * conditions, the stream's lookupPolicy, a copy of the spec tag (or `null`), the spec tag's
  * annotations (also overlaid onto the image's annotations), the Image from `opts.getImage` with
- * manifest and config blanked, and `image.dockerImageReference` = R12.3 applied to `items[0]`.
- * Without `opts.getImage` the image is `{metadata: {name}}`.
+ * its metadata filled from the stored manifest (layers, `dockerImageMetadata`, media type: upstream
+ * `InternalImageWithMetadata`) and then manifest and config blanked, and
+ * `image.dockerImageReference` = R12.3 applied to `items[0]`. Without `opts.getImage` the image is
+ * `{metadata: {name}}`. The responses of {@link createImageStreamTag} and {@link updateImageStreamTag}
+ * are built the same way.
  *
+ * @param stream - the stream (`undefined` when it does not exist)
+ * @param tag - the tag, or `<stream>:<tag>` as the API names it (empty: `latest`)
+ * @param opts - `getImage` to fill `image`
+ * @throws NotFoundError (`imagestreams`, `<s>`) when `stream` is missing and `tag` is `<s>:<tag>`;
+ *   BadRequestError `ImageStreamTags must be retrieved with <name>:<tag>` when it is missing and
+ *   `tag` names no stream, or `tag` is not a valid `<name>:<tag>`
  * @throws NotFoundError (`imagestreamtags`, `<s>:<t>`) when the tag has no status items or
  *   `items[0].image` is empty (a DockerImage `reference: true` tag is never gettable, §18.6)
  * @throws NotFoundError (`images`) when `opts.getImage` does not know the image
+ * @throws BadRequestError with the upstream message when the Image's stored manifest or config
+ *   cannot be read (upstream a server error)
  *
  * @example
  * ```ts
@@ -172,14 +192,14 @@ function newISTag(
  * @public
  */
 export function getImageStreamTag(
-  stream: ImageStream,
+  stream: ImageStream | undefined,
   tag: string,
   opts: ServerOptions = {},
 ): ImageStreamTag {
   opts = sanitizeOptions(opts);
-  if (!isObj(stream)) throw new NotFoundError({ resource: "imagestreams", name: "" });
-  const t = str(tag) || "latest";
-  return newISTag(t, stream, imageFor(stream, t, opts), false);
+  const found = requestedStream(stream, tag, "ImageStreamTags");
+  const t = found.part || "latest";
+  return newISTag(t, found.stream, imageFor(found.stream, t, opts), false, () => nowTimestamp(opts));
 }
 
 /**
@@ -208,8 +228,8 @@ export function listImageStreamTags(
     for (const tag of [...statusByTag.keys()].sort(compareTagNames)) {
       const list = statusByTag.get(tag);
       const top = topOf(list);
-      if (top === undefined || str((top as Obj).image) === "") continue;
-      out.push(newISTag(tag, stream, undefined, false, { list, specTag: specByTag.get(tag) }));
+      if (top === undefined || str(top.image) === "") continue;
+      out.push(newISTag(tag, stream, undefined, false, NO_CLOCK, { list, specTag: specByTag.get(tag) }));
     }
   }
   return out;
@@ -282,17 +302,18 @@ export function createImageStreamTag(
   const meta: Obj = isObj(ist.metadata) ? ist.metadata : {};
   const fullName = str(meta.name);
   const { name, tag, ok } = splitImageStreamTag(fullName);
-  if (!ok) throw new BadRequestError(`${JSON.stringify(fullName)} must be of the form <stream_name>:<tag>`);
+  if (!ok) throw new BadRequestError(`${quoteInput(fullName)} must be of the form <stream_name>:<tag>`);
   const target = stream ?? newStream(name, str(meta.namespace));
   if (findSpecTag(target, tag) !== undefined) {
     throw new AlreadyExistsError({ resource: "imagestreamtag", name: fullName });
   }
   let next = target;
-  if (isObj(ist.tag)) next = withSpecTag(target, tag, { ...(ist.tag as TagReference), name: tag });
+  const requestTag = isObj(istag?.tag) ? istag.tag : undefined;
+  if (requestTag) next = withSpecTag(target, tag, { ...requestTag, name: tag });
   const written =
     stream === undefined ? createImageStream(next, opts) : updateImageStreamInternal(stream, next, opts);
   const image = imageForResponse(written, tag, opts);
-  return { stream: written, imageStreamTag: newISTag(tag, written, image, true) };
+  return { stream: written, imageStreamTag: newISTag(tag, written, image, true, () => nowTimestamp(opts)) };
 }
 
 /**
@@ -338,7 +359,7 @@ export function updateImageStreamTag(
   }
   const create = stream === undefined;
   const target = stream ?? newStream(name, str(meta.namespace));
-  const old = newISTag(tag, target, undefined, true) as Obj;
+  const old = newISTag(tag, target, undefined, true, NO_CLOCK) as Obj;
   const streamMeta: Obj = isObj(target.metadata) ? target.metadata : {};
   const streamRV = str(streamMeta.resourceVersion);
   const requestRV = str(meta.resourceVersion);
@@ -380,14 +401,15 @@ export function updateImageStreamTag(
       `imagestreamtag ${tag} is not a spec tag in imagestream ${streamNamespace(target)}/${streamName(target)}, cannot be updated`,
     );
   }
-  const base = isObj(ist.tag) ? (ist.tag as TagReference) : (existing as TagReference);
+  const requestTag = isObj(istag?.tag) ? istag.tag : undefined;
+  const base = requestTag ?? (existing as TagReference);
   const ref = { ...base, name: tag, annotations } as TagReference;
   const next = withSpecTag(target, tag, ref);
   const written = create ? createImageStream(next, opts) : updateImageStreamInternal(target, next, opts);
   const image = imageForResponse(written, tag, opts);
   return {
     stream: written,
-    imageStreamTag: newISTag(tag, written, image, true),
+    imageStreamTag: newISTag(tag, written, image, true, () => nowTimestamp(opts)),
     created: existing === undefined,
   };
 }

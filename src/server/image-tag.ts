@@ -4,6 +4,7 @@
  */
 import { NotFoundError } from "../errors.js";
 import type { Image, ImageStream, ImageTag, NamedTagEventList, TagReference } from "../model/index.js";
+import { imageWithMetadata } from "./image-metadata.js";
 import {
   conditionsOf,
   findSpecTag,
@@ -16,7 +17,8 @@ import {
   tagsByName,
   topOf,
 } from "./internal.js";
-import { type ServerOptions, sanitizeOptions } from "./options.js";
+import { nowTimestamp, type ServerOptions, sanitizeOptions } from "./options.js";
+import { requestedStream } from "./requested-stream.js";
 import { resolveReferenceForTagEvent } from "./resolve-image-id.js";
 
 const ITAG = "imagetags";
@@ -32,6 +34,7 @@ function newITag(
   image: Image | undefined,
   list: NamedTagEventList | undefined,
   specTag: TagReference | undefined,
+  opts: ServerOptions = {},
 ): ImageTag {
   const name = `${streamName(stream)}:${tag}`;
   if (list === undefined && specTag === undefined) throw new NotFoundError({ resource: ITAG, name });
@@ -39,7 +42,7 @@ function newITag(
     kind: "ImageTag",
     apiVersion: "image.openshift.io/v1",
     metadata: { ...(isObj(stream.metadata) ? stream.metadata : {}), name },
-    spec: specTag === undefined ? null : { ...(specTag as Obj) },
+    spec: specTag === undefined ? null : { ...specTag },
     status: null,
     image: null,
   };
@@ -51,7 +54,8 @@ function newITag(
     out.status = status;
   }
   if (image !== undefined) {
-    const img: Obj = { ...(image as Obj) };
+    // upstream newITag: InternalImageWithMetadata, then the manifest and config are dropped
+    const img: Obj = { ...(imageWithMetadata(image, () => nowTimestamp(opts)) as Obj) };
     delete img.dockerImageManifest;
     delete img.dockerImageConfig;
     img.dockerImageReference = resolveReferenceForTagEvent(stream, specTag, topOf(list) as never);
@@ -64,13 +68,16 @@ function newITag(
  * Reads the ImageTag `<stream>:<tag>` as `GET imagetags` does (R1.8.1): the stream's metadata
  * under the name `<stream>:<tag>`, `spec` (a copy of the spec tag, or `null`), `status` (the
  * status tag's conditions and items, or `null`) and `image`: the Image of `items[0]` from
- * `opts.getImage`, manifest and config blanked, `dockerImageReference` resolved for the tag event
+ * `opts.getImage` with its metadata filled from the stored manifest (upstream
+ * `InternalImageWithMetadata`), manifest and config blanked, `dockerImageReference` resolved for the tag event
  * (R12.3). `image` is `null` when the tag has no image, or `opts.getImage` is absent or does not
  * know it (upstream ignores that NotFound).
  *
- * @param stream - the image stream
- * @param tag - the tag (empty: `latest`)
+ * @param stream - the image stream (`undefined` when it does not exist)
+ * @param tag - the tag, or `<stream>:<tag>` as the API names it (empty: `latest`)
  * @param opts - `getImage` to fill `image`
+ * @throws NotFoundError (`imagestreams`, `<s>`) when `stream` is missing and `tag` is `<s>:<tag>`;
+ *   BadRequestError `ImageTags must be retrieved with <name>:<tag>` when it is missing and `tag` names no stream
  * @throws NotFoundError (`imagetags`, `<stream>:<tag>`) when the tag has neither a spec nor a status entry
  * @example
  * ```ts
@@ -80,14 +87,19 @@ function newITag(
  * ```
  * @public
  */
-export function getImageTag(stream: ImageStream, tag: string, opts: ServerOptions = {}): ImageTag {
+export function getImageTag(
+  stream: ImageStream | undefined,
+  tag: string,
+  opts: ServerOptions = {},
+): ImageTag {
   opts = sanitizeOptions(opts);
-  if (!isObj(stream)) throw new NotFoundError({ resource: "imagestreams", name: "" });
-  const t = str(tag) || "latest";
-  const list = findStatusTag(stream, t);
+  const requested = requestedStream(stream, tag, "ImageTags");
+  const s = requested.stream;
+  const t = requested.part || "latest";
+  const list = findStatusTag(s, t);
   const image = str((topOf(list) as Obj | undefined)?.image);
   const found = image !== "" && opts.getImage !== undefined ? opts.getImage(image) : undefined;
-  return newITag(t, stream, found, list, findSpecTag(stream, t));
+  return newITag(t, s, found, list, findSpecTag(s, t), opts);
 }
 
 /**

@@ -4,7 +4,7 @@
  * (OCM `imagestream_controller.go`) and whether a stream is scheduled
  * (OCM `scheduled_image_controller.go`).
  */
-import { BadRequestError } from "../errors.js";
+import { BadRequestError, ConflictError, NotFoundError, quoteInput } from "../errors.js";
 import {
   DOCKER_IMAGE_REPOSITORY_CHECK_ANNOTATION,
   IMPORTER_PREFER_ARCH_ANNOTATION,
@@ -14,8 +14,11 @@ import {
   type ImageImportStatus,
   type ImageStream,
   type ImageStreamImport,
+  type ImageStreamImportSpec,
+  type ImageStreamImportStatus,
   INSECURE_REPOSITORY_ANNOTATION,
   type NamedTagEventList,
+  type ObjectMeta,
   type TagEvent,
   type TagEventCondition,
   type TagImportPolicy,
@@ -87,6 +90,11 @@ function topEvent(stream: ImageStream, tag: string): TagEvent | undefined {
   return Array.isArray(list?.items) ? list.items[0] : undefined;
 }
 
+/** A non-null, non-array object, without narrowing a typed value to a plain record. */
+function isRecord(v: unknown): boolean {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
 function byName(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -121,8 +129,8 @@ class TagDraft {
 
   top(tag: string): TagEvent | undefined {
     const list = this.status.get(tag);
-    const top: unknown = Array.isArray(list?.items) ? list.items[0] : undefined;
-    return isObj(top) ? (top as TagEvent) : undefined; // a null item (fuzz) is no event
+    const top: TagEvent | undefined = Array.isArray(list?.items) ? list.items[0] : undefined;
+    return isObj(top) ? top : undefined; // a null item (fuzz) is no event
   }
 
   /** R7 (`AddTagEventToImageStream`). */
@@ -175,12 +183,13 @@ function deepEqual(a: unknown, b: unknown): boolean {
 
 function defaultedImportPolicy(policy: TagImportPolicy | undefined, opts: ServerOptions): TagImportPolicy {
   const p = isObj(policy) ? policy : {};
-  return { ...p, importMode: str(p.importMode) || opts.defaultImportMode || "Legacy" };
+  const importMode = str(p.importMode) || opts.defaultImportMode || "Legacy";
+  return { ...p, importMode: importMode as NonNullable<TagImportPolicy["importMode"]> };
 }
 
 function defaultedReferencePolicy(policy: TagReferencePolicy | undefined): TagReferencePolicy {
   const p = isObj(policy) ? policy : {};
-  return { ...p, type: str(p.type) || "Source" };
+  return { ...p, type: (str(p.type) || "Source") as NonNullable<TagReferencePolicy["type"]> };
 }
 
 /** `ensureSpecTag`: sets from/generation 0/import policy (and a missing reference policy). */
@@ -200,7 +209,8 @@ function ensureSpecTag(
     from: { kind: "DockerImage", name: from },
     generation: 0,
     importPolicy,
-    referencePolicy: str(base.referencePolicy?.type) === "" ? referencePolicy : base.referencePolicy,
+    referencePolicy:
+      str(base.referencePolicy?.type) === "" ? referencePolicy : (base.referencePolicy ?? referencePolicy),
   });
 }
 
@@ -392,6 +402,31 @@ function withAnnotation(stream: ImageStream, key: string, value: string): ImageS
 }
 
 /**
+ * The consistency checks of the ImageStreamImport REST handler on the stream named by
+ * `metadata.name` (openshift/openshift-apiserver `pkg/image/apiserver/registry/imagestreamimport/rest.go`,
+ * `Create`): a request carrying a resourceVersion or UID needs the stream to exist (the stream's
+ * NotFound), at that resourceVersion (Conflict) and with that UID (NotFound).
+ */
+function checkImportTarget(existing: ImageStream | undefined, result: ImageStreamImport): void {
+  const meta = isObj(result.metadata) ? result.metadata : {};
+  const name = str(meta.name);
+  const rv = str(meta.resourceVersion);
+  const uid = str(meta.uid);
+  if (existing === undefined) {
+    if (rv !== "" || uid !== "") throw new NotFoundError({ resource: "imagestreams", name });
+    return;
+  }
+  const stored = isObj(existing.metadata) ? existing.metadata : {};
+  if (rv !== "" && rv !== str(stored.resourceVersion)) {
+    throw new ConflictError(
+      { resource: "imagestream", name },
+      `the image stream was updated from ${quoteInput(rv)} to ${quoteInput(str(stored.resourceVersion))}`,
+    );
+  }
+  if (uid !== "" && uid !== str(stored.uid)) throw new NotFoundError({ resource: "imagestream", name });
+}
+
+/**
  * Applies the result of an image import to a stream, as the ImageStreamImport REST handler does
  * when `spec.import` is true (R11.1–R11.5, R11.14, R11.15).
  *
@@ -411,6 +446,9 @@ function withAnnotation(stream: ImageStream, key: string, value: string): ImageS
  * @param stream - the stored stream, or `undefined` when it does not exist yet.
  * @param result - the ImageStreamImport with spec and importer status.
  * @param opts - clock, registry hostnames, `getImage`, `preferArch`/`preferOS`.
+ * @throws {@link NotFoundError} (`imagestreams`, `metadata.name`) when `stream` is `undefined` but
+ *   `result` carries a resourceVersion or UID; (`imagestream`) when the UID differs from the stream's
+ * @throws {@link ConflictError} `the image stream was updated from "<a>" to "<b>"` on another resourceVersion
  * @example
  * ```ts
  * const { stream: next } = applyImportResult(stream, {
@@ -426,11 +464,14 @@ export function applyImportResult(
   result: ImageStreamImport,
   opts: ImportOptions = {},
 ): ImportApplication {
-  if (!isObj(result)) throw new BadRequestError("an ImageStreamImport is required");
-  const spec = isObj(result.spec) ? result.spec : {};
-  const status = isObj(result.status) ? result.status : {};
+  if (!isRecord(result)) throw new BadRequestError("an ImageStreamImport is required");
+  const spec: ImageStreamImportSpec = isObj(result.spec) ? result.spec : {};
+  const status: ImageStreamImportStatus = isObj(result.status) ? result.status : {};
   const existing = isObj(stream) ? stream : undefined;
-  if (spec.import === false) return { stream: stream as ImageStream, images: [], changed: false };
+  checkImportTarget(existing, result);
+  // `spec.import` is a Go bool: absent is false, a dry run that writes nothing (upstream
+  // `if !isi.Spec.Import { return isi }`).
+  if (spec.import !== true) return { stream: stream as ImageStream, images: [], changed: false };
   const create = existing === undefined;
   // The handler works on the decoded stream, i.e. with the R1.3.4/R1.3.5 defaults applied.
   const original: ImageStream =
@@ -465,7 +506,7 @@ export function applyImportResult(
     const importPolicy = defaultedImportPolicy(repoSpec.importPolicy, opts);
     const referencePolicy = defaultedReferencePolicy(repoSpec.referencePolicy);
     for (const st of repoImages) {
-      if (!isObj(st)) continue;
+      if (!isRecord(st)) continue;
       if (checkImportFailure(w, st, str(st.tag))) continue;
       let ref: ReturnType<typeof parseDockerImageReference>;
       let from: ReturnType<typeof parseDockerImageReference>;
@@ -491,7 +532,7 @@ export function applyImportResult(
   const specImages = Array.isArray(spec.images) ? spec.images : [];
   const statusImages = Array.isArray(status.images) ? status.images : [];
   specImages.forEach((imageSpec, i) => {
-    if (!isObj(imageSpec)) return;
+    if (typeof imageSpec !== "object" || imageSpec === null) return;
     const tag = importTarget(imageSpec);
     if (tag === undefined) return;
     const st = statusImages[i];
@@ -588,10 +629,10 @@ function needsImport(stream: ImageStream): { ok: boolean; partial: boolean } {
  * @public
  */
 export function planImport(stream: ImageStream): ImageStreamImport | undefined {
-  if (!isObj(stream)) return undefined;
+  if (!isRecord(stream)) return undefined;
   const { ok, partial } = needsImport(stream);
   if (!ok) return undefined;
-  const meta = isObj(stream.metadata) ? stream.metadata : {};
+  const meta: ObjectMeta = isObj(stream.metadata) ? stream.metadata : {};
   const images: ImageImportSpec[] = [];
   for (const tag of specTags(stream)) {
     const wanted = partial ? tagNeedsImport(stream, tag, true) : tagImportable(tag);
@@ -626,12 +667,19 @@ export function planImport(stream: ImageStream): ImageStreamImport | undefined {
   };
 }
 
-function isImportedDigestTag(stream: ImageStream, tag: TagReference): boolean {
+/**
+ * Whether the scheduled import controller passes over a scheduled tag (openshift/openshift-controller-manager
+ * `pkg/image/controller/scheduled_image_controller.go`, `needsScheduling` and `resetScheduledTags`):
+ * its non-empty `from.name` does not parse (`reference.Parse` fails), or it names a digest that was
+ * already imported at the tag's generation (`tagImported`). An empty `from.name` is not passed over.
+ */
+function skippedByScheduler(stream: ImageStream, tag: TagReference): boolean {
+  const from = str(tag.from?.name);
   let id = "";
   try {
-    id = parseDockerImageReference(str(tag.from?.name)).id;
+    id = parseDockerImageReference(from).id;
   } catch {
-    return false;
+    return from !== "";
   }
   if (id === "") return false;
   const top = topEvent(stream, tag.name);
@@ -640,13 +688,15 @@ function isImportedDigestTag(stream: ImageStream, tag: TagReference): boolean {
 
 function scheduledTags(stream: ImageStream): TagReference[] {
   return specTags(stream).filter(
-    (t) => tagImportable(t) && t.importPolicy?.scheduled === true && !isImportedDigestTag(stream, t),
+    (t) => tagImportable(t) && t.importPolicy?.scheduled === true && !skippedByScheduler(stream, t),
   );
 }
 
 /**
  * Whether the scheduled import controller periodically re-imports this stream (R11.12): some
- * importable tag has `importPolicy.scheduled` and is not an already-imported digest reference.
+ * importable tag has `importPolicy.scheduled`, a `from.name` that parses (or is empty), and is not an
+ * already-imported digest reference (openshift/openshift-controller-manager
+ * `pkg/image/controller/scheduled_image_controller.go`, `needsScheduling`).
  *
  * @example
  * ```ts
@@ -660,8 +710,9 @@ export function needsScheduledImport(stream: ImageStream): boolean {
 
 /**
  * The ImageStreamImport a scheduled pass posts (R11.13): on a private copy, every scheduled tag's
- * generation is set to stream generation + 1, then {@link planImport} runs. `undefined` when the
- * stream is not scheduled.
+ * generation is set to stream generation + 1, then {@link planImport} runs (upstream
+ * `resetScheduledTags`, then `handleImageStream`). A tag whose `from.name` does not parse, or an
+ * already-imported digest tag, keeps its generation. `undefined` when the stream is not scheduled.
  *
  * @example
  * ```ts

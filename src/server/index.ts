@@ -3,6 +3,7 @@
  */
 export { type Catalog, createCatalog } from "./catalog.js";
 export { type DeleteImageStreamTagOptions, deleteImageStreamTag } from "./delete-tag.js";
+export { editImageStream, type ImageStreamRecipe } from "./edit.js";
 export {
   createImageStream,
   createImageStreamInternal,
@@ -31,14 +32,8 @@ export {
 } from "./imports.js";
 export { applyImageStreamMapping, type ImageStreamMappingResult } from "./mapping.js";
 export type { Clock, ServerOptions } from "./options.js";
+export { type ImageStreamPatchOptions, imageStreamPatch, type JsonPatchOperation } from "./patch.js";
 export { type StatusRepositories, statusRepositories, withStatusRepositories } from "./repositories.js";
 export { resolveImageId, resolveReferenceForTagEvent } from "./resolve-image-id.js";
-export {
-  type AddTagEventResult,
-  addTagEvent,
-  addTagEventResult,
-  type UpdateTrackingTagsResult,
-  updateTrackingTags,
-  updateTrackingTagsResult,
-} from "./tag-events.js";
+export { addTagEvent, updateTrackingTags } from "./tag-events.js";
 export { tagRefChanged } from "./tag-ref-changed.js";

@@ -1,4 +1,4 @@
-import { BadRequestError } from "../errors.js";
+import { BadRequestError, quoteInput } from "../errors.js";
 import type { Image, ImageStream } from "../model/index.js";
 
 /**
@@ -25,9 +25,16 @@ export type Clock = Date | string | (() => Date | string);
 export interface ServerOptions {
   /** The clock used for every timestamp written (`created`, `lastTransitionTime`, annotations). Defaults to the real time. */
   readonly now?: Clock;
-  /** Hostname (with port) of the integrated registry; enables `status.dockerImageRepository` (R5.1) and the pull-spec rewrite (R8.8). */
+  /**
+   * Hostname (with port) of the integrated registry; enables `status.dockerImageRepository` (R5.1)
+   * and the pull-spec rewrite (R8.8). Left out, a write keeps the stored `status.dockerImageRepository`;
+   * `""` is a server without an integrated registry (the repository becomes `spec.dockerImageRepository`).
+   */
   readonly internalRegistryHostname?: string;
-  /** Public hostname of the integrated registry; enables `status.publicDockerImageRepository` (R5.2). */
+  /**
+   * Public hostname of the integrated registry; enables `status.publicDockerImageRepository` (R5.2).
+   * Left out, a write keeps the stored value; `""` removes it.
+   */
   readonly externalRegistryHostname?: string;
   /** The cluster's default import mode (R1.3.4); `Legacy` when absent. */
   readonly defaultImportMode?: "Legacy" | "PreserveOriginal";
@@ -52,9 +59,7 @@ export function nowTimestamp(opts: { readonly now?: Clock } | undefined): string
   }
   const date = typeof value === "string" ? new Date(value) : value;
   if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
-    throw new BadRequestError(
-      `invalid clock value ${JSON.stringify(String(value))}: expected an RFC 3339 time`,
-    );
+    throw new BadRequestError(`invalid clock value ${quoteInput(String(value))}: expected an RFC 3339 time`);
   }
   return formatTimestamp(date);
 }
@@ -94,7 +99,9 @@ const IMPORT_MODES = new Set(["Legacy", "PreserveOriginal"]);
 
 /**
  * Keeps only well-typed options (anything else counts as absent) and makes the look-ups return
- * `undefined` for non-objects, so user-supplied options never cause a TypeError.
+ * `undefined` for non-objects, so user-supplied options never cause a TypeError. A hostname that is
+ * left out (or not a string) stays `undefined`, distinct from one given as `""`: the first keeps the
+ * stored status repositories, the second is a server without that registry.
  */
 export function sanitizeOptions<T extends ServerOptions>(opts: T | null | undefined): T {
   if (typeof opts !== "object" || opts === null) return {} as T;

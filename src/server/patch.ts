@@ -139,7 +139,7 @@ function diffArrays(a: readonly Json[], b: readonly Json[], path: string, ops: J
  *   `metadata.resourceVersion`, or `options.test` is another value
  * @example
  * ```ts
- * const { stream: next } = tag(stream, { source: "app:latest", destinations: ["app:prod"] }, { now });
+ * const { stream: next } = tag(stream, { source: "app:latest", destinations: ["app:prod"], namespace: "ns" }, { now });
  * const ops = imageStreamPatch(stream, next, { test: "resourceVersion" });
  * // => [{ op: "test", path: "/metadata/resourceVersion", value: "42" },
  * //     { op: "add", path: "/spec/tags/1", value: { name: "prod", … } }, …]

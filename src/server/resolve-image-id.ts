@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError } from "../errors.js";
+import { ConflictError, NotFoundError, quoteInput } from "../errors.js";
 import type { ImageStream, TagEvent, TagReference } from "../model/index.js";
 import { digestOrImageMatch } from "../names/index.js";
 import { exactReference, parseDockerImageReference } from "../reference/index.js";
@@ -48,13 +48,13 @@ export function resolveImageId(stream: ImageStream, id: string, opts: ServerOpti
     const sorted = [...images].sort();
     throw new ConflictError(
       ref,
-      `multiple images match the prefix ${JSON.stringify(imageId)}: ${sorted.join(", ")}`,
+      `multiple images match the prefix ${quoteInput(imageId)}: ${sorted.join(", ")}`,
     );
   }
   return {
     created: nowTimestamp(opts),
-    dockerImageReference: str((first as Obj).dockerImageReference),
-    image: str((first as Obj).image),
+    dockerImageReference: str(first.dockerImageReference),
+    image: str(first.image),
     generation: 0,
   };
 }
@@ -83,13 +83,13 @@ export function resolveReferenceForTagEvent(
   specTag: string | TagReference | undefined,
   event: TagEvent,
 ): string {
-  const own = str((event as Obj | undefined)?.dockerImageReference);
+  const own = str(event?.dockerImageReference);
   const ref = typeof specTag === "string" ? findSpecTag(stream, specTag) : specTag;
   if (!isObj(ref)) return own;
   const policy = (ref as Obj).referencePolicy;
   if (!isObj(policy) || policy.type !== "Local") return own;
   const repo = str((stream?.status as Obj | undefined)?.dockerImageRepository);
-  const image = str((event as Obj | undefined)?.image);
+  const image = str(event?.image);
   if (repo === "" || image === "") return own;
   try {
     const parsed = parseDockerImageReference(repo);

@@ -20,38 +20,6 @@ import {
 } from "./internal.js";
 import { StatusTags } from "./status-tags.js";
 
-/**
- * Result of {@link addTagEventResult}: the next stream and whether R7 reported a change.
- *
- * @example
- * ```ts
- * const { stream, changed }: AddTagEventResult = addTagEventResult(is, "latest", event);
- * ```
- * @public
- */
-export interface AddTagEventResult {
-  /** The stream after the event was added (the input itself when `changed` is false). */
-  readonly stream: ImageStream;
-  /** `true` when the status changed (upstream `AddTagEventToImageStream` return value). */
-  readonly changed: boolean;
-}
-
-/**
- * Result of {@link updateTrackingTagsResult}: the next stream and how many tags were updated.
- *
- * @example
- * ```ts
- * const { stream, updated }: UpdateTrackingTagsResult = updateTrackingTagsResult(is, "2.0", event);
- * ```
- * @public
- */
-export interface UpdateTrackingTagsResult {
-  /** The stream after the tracking tags were updated (the input itself when `updated` is 0). */
-  readonly stream: ImageStream;
-  /** Number of tracking tags whose status changed (upstream `UpdateTrackingTags` return value). */
-  readonly updated: number;
-}
-
 /** What R7 does to a list: nothing, a new list, `items[0]` collapsed in place, or a prepend. */
 type R7Step = "none" | "new" | "collapse" | "prepend";
 
@@ -127,38 +95,35 @@ export function addTagEventToView(view: StatusTags, tag: string, event: TagEvent
 }
 
 /**
- * Adds a tag event to a stream's status as the API server does (R7, `AddTagEventToImageStream`)
- * and reports whether anything changed.
+ * Adds a tag event to a stream's status as the API server does (R7, upstream
+ * openshift/openshift-apiserver pkg/image/apiserver/internalimageutil, `AddTagEventToImageStream`).
  *
  * Only `items[0]` is compared: same reference and image with the same generation is a no-op;
  * otherwise the top item is collapsed (same reference and/or same image: fields replaced, its
- * `created` kept) or the event is prepended. Every change clears the tag's conditions.
+ * `created` kept) or the event is prepended. Every change clears the tag's conditions. Whether
+ * anything changed (upstream's boolean) is `next !== stream`.
  *
  * @param stream - the image stream (never modified; parts shared into the result get frozen)
  * @param tag - the status tag
  * @param event - the event to add (copied, never kept)
- * @returns `{stream, changed}`: `stream` is deeply frozen, and the input itself when `changed` is false
- *
+ * @returns a deeply frozen stream; `stream` itself when nothing changed
+ * @throws {@link BadRequestError} (`isBadRequest`) when `stream` or `event` is not an object;
+ *   {@link InvalidError} (`isInvalid`) when they hold values that are not JSON data
  * @example
  * ```ts
- * const { stream, changed } = addTagEventResult(is, "latest", {
- *   created: "2024-01-01T00:00:00Z",
- *   dockerImageReference: "registry/ns/is@sha256:…",
- *   image: "sha256:…",
- *   generation: 2,
- * });
+ * const next = addTagEvent(is, "latest", { created: now, dockerImageReference: ref, image: "sha256:…", generation: 1 });
+ * addTagEvent(next, "latest", next.status!.tags![0]!.items[0]!) === next; // => true
  * ```
  * @public
  */
-export function addTagEventResult(stream: ImageStream, tag: string, event: TagEvent): AddTagEventResult {
+export function addTagEvent(stream: ImageStream, tag: string, event: TagEvent): ImageStream {
   guard(stream, event, tag);
-  const next = finish(
+  return finish(
     produce(stream, (d) => {
       addTagEventToView(new StatusTags(d), tag, event);
     }),
     stream,
   );
-  return { stream: next, changed: next !== stream };
 }
 
 /** Rejects non-object streams and events with a BadRequestError (no TypeError on user input). */
@@ -172,22 +137,6 @@ function guard(stream: unknown, event: unknown, tag: unknown): void {
   if (status !== undefined && status !== null && !isObj(status)) {
     throw new BadRequestError("status must be an object");
   }
-}
-
-/**
- * Adds a tag event to a stream (R7) and returns the next stream; the very same stream when the
- * event changes nothing. See {@link addTagEventResult} for the rules and the "changed" flag.
- *
- * @returns a deeply frozen stream; `stream` itself when nothing changed
- * @example
- * ```ts
- * const next = addTagEvent(is, "latest", { created: now, dockerImageReference: ref, image: "sha256:…", generation: 1 });
- * next === is; // true when items[0] already had that reference, image and generation
- * ```
- * @public
- */
-export function addTagEvent(stream: ImageStream, tag: string, event: TagEvent): ImageStream {
-  return addTagEventResult(stream, tag, event).stream;
 }
 
 /**
@@ -254,46 +203,31 @@ export function trackInView(stream: ImageStream, view: StatusTags, tag: string, 
 }
 
 /**
- * Propagates a changed tag's newest event to every spec tag that tracks it (R8.10,
- * `UpdateTrackingTags`) and reports how many tags changed.
+ * Propagates `event` (the new `items[0]` of `tag`) to every spec tag that tracks `tag` (R8.10,
+ * upstream `UpdateTrackingTags`).
  *
  * A tracking tag is a spec tag whose `from` is an ImageStreamTag of the same namespace (empty
- * means same) named `<tag>` or `<thisStream>:<tag>`. Each one gets the event through R7.
- * Tags of other streams or namespaces are never tracked.
+ * means same) named `<tag>` or `<thisStream>:<tag>`. Each one gets the event through R7 (see
+ * {@link addTagEvent}). Tags of other streams or namespaces are never tracked.
  *
- * @example
- * ```ts
- * const { stream, updated } = updateTrackingTagsResult(is, "2.0", is.status.tags[0].items[0]);
- * ```
- * @public
- */
-export function updateTrackingTagsResult(
-  stream: ImageStream,
-  tag: string,
-  event: TagEvent,
-): UpdateTrackingTagsResult {
-  guard(stream, event, tag);
-  let updated = 0;
-  const next = finish(
-    produce(stream, (d) => {
-      updated = trackInView(stream, new StatusTags(d), tag, event);
-    }),
-    stream,
-  );
-  return { stream: next, updated };
-}
-
-/**
- * Propagates `event` (the new `items[0]` of `tag`) to the tags tracking `tag` (R8.10) and returns
- * the next stream (the same stream when no tracking tag changed). See
- * {@link updateTrackingTagsResult} for the count.
- *
+ * @param stream - the image stream (never modified; parts shared into the result get frozen)
+ * @param tag - the tag whose newest event changed
+ * @param event - that event (copied, never kept)
+ * @returns a deeply frozen stream; `stream` itself when no tracking tag changed
+ * @throws {@link BadRequestError} (`isBadRequest`) when `stream` or `event` is not an object
  * @example
  * ```ts
  * const next = updateTrackingTags(is, "2.0", { created: now, dockerImageReference: ref, image: "sha256:…", generation: 3 });
+ * next.status?.tags?.find((t) => t.tag === "latest")?.items[0]?.image; // => "sha256:…" when latest tracks 2.0
  * ```
  * @public
  */
 export function updateTrackingTags(stream: ImageStream, tag: string, event: TagEvent): ImageStream {
-  return updateTrackingTagsResult(stream, tag, event).stream;
+  guard(stream, event, tag);
+  return finish(
+    produce(stream, (d) => {
+      trackInView(stream, new StatusTags(d), tag, event);
+    }),
+    stream,
+  );
 }

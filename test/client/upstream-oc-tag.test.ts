@@ -23,7 +23,7 @@ import {
   tag,
   tagInCatalog,
   untag,
-} from "../../src/index.js";
+} from "../support/all.js";
 import { deepFreeze } from "../support/freeze.js";
 import { thrown } from "../support/thrown.js";
 

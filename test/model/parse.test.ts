@@ -127,7 +127,6 @@ describe("parseImageStream error reporting", () => {
       "FieldValueRequired status.tags[v1].items[0].created",
       "FieldValueRequired status.tags[v1].items[0].dockerImageReference",
       "FieldValueInvalid status.tags[v1].items[0].image",
-      "FieldValueRequired status.tags[v1].items[0].generation",
     ]);
     expect(err.fieldErrors[1]).toEqual({
       type: "FieldValueInvalid",
@@ -305,7 +304,6 @@ describe("parseImageStream error reporting", () => {
       "dockerImageMetadata.Config.Cmd",
       "dockerImageMetadata.Config.Labels[vendor]",
       "dockerImageMetadata.Size",
-      "dockerImageLayers[0].size",
     ]);
     const ok = parseImage({
       dockerImageLayers: null,
@@ -379,12 +377,11 @@ describe("parseImageStream error reporting", () => {
     ).toEqual([]);
   });
 
-  it("R1.4.3 TagEvent requires all four fields", () => {
+  it("R1.4.3 TagEvent requires created, dockerImageReference and image; a missing generation is Go's 0", () => {
     expect(invalid(() => parseTagEvent({})).fieldErrors.map((e) => e.field)).toEqual([
       "created",
       "dockerImageReference",
       "image",
-      "generation",
     ]);
   });
 
@@ -425,6 +422,71 @@ describe("generated valid objects round-trip losslessly", () => {
     "R1.5.1 any generated ImageStreamMapping parses and round-trips",
     (m) => {
       expect(JSON.stringify(parseImageStreamMapping(JSON.parse(JSON.stringify(m))))).toBe(JSON.stringify(m));
+    },
+  );
+});
+
+describe("Go decoding at the boundary: a missing required int64 or bool is its zero value (encoding/json Unmarshal)", () => {
+  const event = { created: "2016-01-29T13:40:11Z", dockerImageReference: `r/ns/a@${DIGEST}`, image: DIGEST };
+
+  it("R1.4.3 a TagEvent without generation, or with generation null, decodes with generation 0", () => {
+    expect(parseTagEvent(deepFreeze(event))).toEqual({ ...event, generation: 0 });
+    expect(parseTagEvent(deepFreeze({ ...event, generation: null }))).toEqual({ ...event, generation: 0 });
+  });
+
+  it("R1.4.4 a condition without generation decodes with generation 0; items keep theirs", () => {
+    const input = deepFreeze({
+      metadata: { name: "a" },
+      status: {
+        tags: [
+          {
+            tag: "x",
+            items: [{ ...event, generation: 2 }, event],
+            conditions: [{ type: "ImportSuccess", status: "False" }],
+          },
+        ],
+      },
+    });
+    const list = parseImageStream(input).status?.tags?.[0];
+    expect(list?.items.map((e) => e.generation)).toEqual([2, 0]);
+    expect(list?.conditions?.[0]?.generation).toBe(0);
+    expect(input.status.tags[0]?.items[1]).not.toHaveProperty("generation");
+  });
+
+  it("R1.9 an image layer without size and a manifest without manifestSize decode as 0", () => {
+    const img = parseImage({
+      dockerImageLayers: [{ name: DIGEST, mediaType: "x" }],
+      dockerImageManifests: [{ digest: DIGEST, mediaType: "m", architecture: "amd64", os: "linux" }],
+    });
+    expect(img.dockerImageLayers?.[0]?.size).toBe(0);
+    expect(img.dockerImageManifests?.[0]?.manifestSize).toBe(0);
+  });
+
+  it("required strings keep their Required error; optional numbers stay absent", () => {
+    expect(
+      invalid(() => parseTagEvent({ created: null, image: DIGEST })).fieldErrors.map((e) => e.field),
+    ).toEqual(["dockerImageReference"]);
+    expect(parseImageStream({ metadata: { name: "a", generation: null } }).metadata).toEqual({ name: "a" });
+    expect(invalid(() => parseTagEvent({ ...event, generation: "1" })).fieldErrors[0]?.field).toBe(
+      "generation",
+    );
+  });
+
+  fcTest.prop([arbImageStream()])(
+    "R1.4.3 dropping every event generation reads back as generation 0",
+    (stream) => {
+      const stripped = {
+        ...stream,
+        status: {
+          ...stream.status,
+          tags: (stream.status?.tags ?? []).map((l) => ({
+            ...l,
+            items: l.items.map(({ generation: _g, ...rest }) => rest),
+          })),
+        },
+      };
+      const parsed = parseImageStream(deepFreeze(stripped));
+      for (const l of parsed.status?.tags ?? []) for (const e of l.items) expect(e.generation).toBe(0);
     },
   );
 });

@@ -28,7 +28,7 @@ import {
   parseImageTag,
   safeParseImageStream,
   type TagReference,
-} from "../../src/index.js";
+} from "../support/all.js";
 import { deepFreeze, snapshot } from "../support/freeze.js";
 
 const DIGEST = "sha256:47463d94eb5c049b2d23b03a9530bf944f8f967a0fe79147dd6b9135bf7dd13d";

@@ -18,7 +18,7 @@ import {
   resolvePullSpecForTag,
   type TagEvent,
   type TagReference,
-} from "../../src/index.js";
+} from "../support/all.js";
 import { thrown } from "../support/thrown.js";
 
 describe("R2.3 joinImageStreamTag: library-go TestJoinImageStreamTag", () => {

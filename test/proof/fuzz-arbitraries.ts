@@ -5,7 +5,7 @@
  * nulled, a hostile string planted — plus `fc.anything()`, unicode and control characters).
  */
 import { fc } from "@fast-check/vitest";
-import * as lib from "../../src/index.js";
+import * as lib from "../support/all.js";
 import {
   arbDigest,
   arbDigestPullSpec,
@@ -533,21 +533,18 @@ export const KINDS = {
     fc.constantFrom<(d: Record<string, unknown>) => unknown>(
       () => undefined,
       (d) => {
-        const spec = (typeof d.spec === "object" && d.spec !== null ? d.spec : (d.spec = {})) as Record<
-          string,
-          unknown
-        >;
-        if (Array.isArray(spec.tags))
+        if (typeof d.spec !== "object" || d.spec === null) d.spec = {};
+        const spec = d.spec as Record<string, unknown>;
+        if (Array.isArray(spec.tags)) {
           spec.tags.push({ name: "pushed", from: { kind: "DockerImage", name: "quay.io/a/b:1" } });
+        }
       },
       (d) => {
         d.spec = { ...(d.spec as object), lookupPolicy: { local: true } };
       },
       (d) => {
-        const meta = (
-          typeof d.metadata === "object" && d.metadata !== null ? d.metadata : (d.metadata = {})
-        ) as Record<string, unknown>;
-        meta.labels = { edited: "yes" };
+        if (typeof d.metadata !== "object" || d.metadata === null) d.metadata = {};
+        (d.metadata as Record<string, unknown>).labels = { edited: "yes" };
       },
       () => ({ metadata: { name: "replaced", namespace: "ns" } }),
     ),

@@ -5,8 +5,8 @@
  * delete, get/list, describe, queries, catalog), and `Object.prototype` is never modified.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as lib from "../../src/index.js";
 import type { ImageStream } from "../../src/model/index.js";
+import * as lib from "../support/all.js";
 import { deepFreeze, snapshot } from "../support/freeze.js";
 
 const HOSTILE = ["__proto__", "constructor", "prototype", "hasOwnProperty", "toString", "valueOf"] as const;

@@ -6,7 +6,7 @@
  */
 import { fc } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import * as lib from "../../src/index.js";
+import * as lib from "../support/all.js";
 import { deepFreeze } from "../support/freeze.js";
 import { KINDS } from "./fuzz-arbitraries.js";
 import { type AnyFn, checkCall, FUZZ_TABLE } from "./fuzz-table.js";

@@ -11,8 +11,8 @@
 import { fc } from "@fast-check/vitest";
 import { applyPatch } from "fast-json-patch";
 import { describe, expect, it } from "vitest";
-import * as lib from "../../src/index.js";
 import type { ImageStream } from "../../src/model/index.js";
+import * as lib from "../support/all.js";
 import { deepFreeze, isDeepFrozen, snapshot } from "../support/freeze.js";
 import {
   cloneSpec,

@@ -5,8 +5,9 @@
  */
 import { fc } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import * as lib from "../../src/index.js";
 import type { ImageStream } from "../../src/model/index.js";
+import { createImageStreamInternal, updateImageStreamInternal } from "../../src/server/index.js";
+import * as lib from "../support/all.js";
 import { arbImageStream, arbImageStreamMapping } from "../support/arbitraries.js";
 import { deepFreeze, snapshot } from "../support/freeze.js";
 
@@ -16,7 +17,7 @@ const OPTS = { now: NOW, internalRegistryHostname: "172.30.56.218:5000" };
 /** A stored stream: a generated valid stream through the internal create path; undefined when §8 rejects it. */
 function stored(s: ImageStream): ImageStream | undefined {
   try {
-    return deepFreeze(lib.createImageStreamInternal(s, { ...OPTS, getImageStream: () => undefined }));
+    return deepFreeze(createImageStreamInternal(s, { ...OPTS, getImageStream: () => undefined }));
   } catch (e) {
     expect(e).toBeInstanceOf(lib.ImageStreamError);
     return undefined;
@@ -32,7 +33,7 @@ describe("no-op writes return the very same object", () => {
         if (s === undefined) return;
         const copy = deepFreeze(snapshot(s));
         expect(lib.updateImageStream(s, copy, OPTS)).toBe(s);
-        expect(lib.updateImageStreamInternal(s, copy, OPTS)).toBe(s);
+        expect(updateImageStreamInternal(s, copy, OPTS)).toBe(s);
         expect(lib.updateImageStreamStatus(s, copy, OPTS)).toBe(s);
         checked++;
       }),

@@ -197,3 +197,27 @@ describe("printers (R3.2)", () => {
     expect(referencesEqual(partial, ref({ name: "foo" }))).toBe(true);
   });
 });
+
+describe("registryURL escapes the host as Go's url.URL.String does (library-go RegistryURL; net/url shouldEscape, encodeHost)", () => {
+  it("the @ of a registry-only reference with a digest is %40", () => {
+    const r = parseDockerImageReference(`quay.io@${D}`);
+    expect(r.registry).toBe(`quay.io@${D}`);
+    expect(registryURL(r)).toBe(`https://quay.io%40${D}`);
+  });
+  it.each([
+    [
+      "letters, digits, -._~ and the host's sub-delims stay",
+      "a-Z.0_9~!$&'()*+,;=:[]<>\"",
+      "a-Z.0_9~!$&'()*+,;=:[]<>\"",
+    ],
+    [
+      "other ASCII is %XX, upper-case hex",
+      "a b/c?d#e%f@g{h}i|j\\k^l`m",
+      "a%20b%2Fc%3Fd%23e%25f%40g%7Bh%7Di%7Cj%5Ck%5El%60m",
+    ],
+    ["non-ASCII is escaped byte by byte in UTF-8", "ré😀", "r%C3%A9%F0%9F%98%80"],
+    ["a lone surrogate is U+FFFD, as Go's string conversion gives", "a\ud800", "a%EF%BF%BD"],
+  ])("%s", (_name, registry, escaped) => {
+    expect(registryURL(ref({ registry, name: "a" }))).toBe(`https://${escaped}`);
+  });
+});

@@ -16,6 +16,12 @@
  */
 import { describe, expect, it } from "vitest";
 import {
+  matchAnchoredName,
+  matchDomainAndPort,
+  matchIdentifier,
+  matchReference,
+} from "../../src/reference/scanner.js";
+import {
   familiarName,
   familiarString,
   ImageReferenceError,
@@ -34,13 +40,7 @@ import {
   withDigest,
   withName,
   withTag,
-} from "../../src/index.js";
-import {
-  matchAnchoredName,
-  matchDomainAndPort,
-  matchIdentifier,
-  matchReference,
-} from "../../src/reference/scanner.js";
+} from "../support/all.js";
 import { referenceErrorOf } from "../support/thrown.js";
 
 // ---------------------------------------------------------------------------------------------

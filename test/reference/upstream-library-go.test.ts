@@ -6,11 +6,7 @@
  * from SEMANTICS R3.1.2 (the messages library-go's parser returns for those inputs).
  */
 import { describe, expect, it } from "vitest";
-import {
-  type DockerImageReference,
-  ImageReferenceError,
-  parseDockerImageReference,
-} from "../../src/index.js";
+import { type DockerImageReference, ImageReferenceError, parseDockerImageReference } from "../support/all.js";
 import { thrown } from "../support/thrown.js";
 
 const H = "3c87c572822935df60f0f5d3665bd376841a7fcfeb806b5f212de6a00e9a7b25";

@@ -6,7 +6,7 @@ import {
   type ImageStream,
   InvalidError,
   updateImageStream,
-} from "../../src/index.js";
+} from "../support/all.js";
 import { isDeepFrozen } from "../support/freeze.js";
 
 const NOW = "2024-05-01T10:00:00Z";

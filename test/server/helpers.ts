@@ -60,3 +60,13 @@ export function stream(
 export function ev(ref: string, image: string, generation = 1, created = "2024-01-01T00:00:00Z"): TagEvent {
   return { created, dockerImageReference: ref, image, generation } as TagEvent;
 }
+
+/**
+ * How many status lists of `after` are not the very list of `before` with the same tag: the count
+ * upstream's `UpdateTrackingTags` returns, read off structural sharing (a write copies only what
+ * it changes).
+ */
+export function changedLists(before: ImageStream, after: ImageStream): number {
+  const old = new Map((before.status?.tags ?? []).map((l) => [l.tag, l] as const));
+  return (after.status?.tags ?? []).filter((l) => old.get(l.tag) !== l).length;
+}

@@ -20,6 +20,7 @@ import {
 } from "../../src/server/index.js";
 import { deepFreeze } from "../support/freeze.js";
 import { digest, ev } from "./helpers.js";
+import { SCHEMA2_CONFIG, SCHEMA2_MANIFEST } from "./upstream-manifests.js";
 
 const NOW = "2024-05-01T10:00:00Z";
 const HOST = "172.30.1.1:5000";
@@ -32,8 +33,8 @@ const images: Image[] = deepFreeze([
   {
     metadata: { name: A, creationTimestamp: "2020-01-01T00:00:00Z", annotations: { own: "1" } },
     dockerImageReference: `quay.io/x/ruby@${A}`,
-    dockerImageManifest: "{...}",
-    dockerImageConfig: "{...}",
+    dockerImageManifest: SCHEMA2_MANIFEST,
+    dockerImageConfig: SCHEMA2_CONFIG,
   },
   { metadata: { name: B }, dockerImageReference: `quay.io/x/ruby@${B}` },
   {
@@ -131,12 +132,17 @@ describe("R13.1 / R13.2 getImageStreamTag", () => {
     expect(t.tag?.name).toBe("latest");
   });
   it("R13.2 annotation overlay onto the image, blanked manifest/config, R12.3 event reference", () => {
-    expect(t.image?.metadata?.annotations).toEqual({ own: "1", description: "the latest" });
+    // the layers-order annotation comes from InternalImageWithMetadata, after the overlay
+    expect(t.image?.metadata?.annotations).toEqual({
+      own: "1",
+      description: "the latest",
+      "image.openshift.io/dockerLayersOrder": "ascending",
+    });
     expect(t.image?.dockerImageManifest).toBeUndefined();
     expect(t.image?.dockerImageConfig).toBeUndefined();
     // referencePolicy Local → <status.dockerImageRepository>@<image>
     expect(t.image?.dockerImageReference).toBe(`${HOST}/ns/ruby@${A}`);
-    expect(images[0]?.dockerImageManifest).toBe("{...}");
+    expect(images[0]?.dockerImageManifest).toBe(SCHEMA2_MANIFEST);
   });
   it("R13.2 a status-only tag has tag: null and no annotations", () => {
     const p = getImageStreamTag(s, "pushed", opts);

@@ -14,10 +14,10 @@ import {
   updateImageStream,
   updateImageStreamInternal,
   updateImageStreamStatus,
-  updateTrackingTagsResult,
+  updateTrackingTags,
 } from "../../src/server/index.js";
 import { deepFreeze } from "../support/freeze.js";
-import { digest, ev, stream } from "./helpers.js";
+import { changedLists, digest, ev, stream } from "./helpers.js";
 
 const NOW = "2024-05-01T10:00:00Z";
 const HOST = "image-registry.openshift-image-registry.svc:5000";
@@ -726,7 +726,8 @@ describe("§8 error paths and unsorted input", () => {
         ] as NamedTagEventList[],
       }),
     );
-    const { updated, stream: next } = updateTrackingTagsResult(s, "src", ev(`quay.io/a/b@${C}`, C, 2));
+    const next = updateTrackingTags(s, "src", ev(`quay.io/a/b@${C}`, C, 2));
+    const updated = changedLists(s, next);
     expect(updated).toBe(6);
     expect(next.status?.tags?.map((t) => t.tag)).toEqual(["b", "m", "src", "u", "v", "w", "x", "y", "z"]);
     expect(next.status?.tags?.find((t) => t.tag === "m")?.items[0]?.image).toBe(B);

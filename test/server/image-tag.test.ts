@@ -4,6 +4,7 @@ import type { Image, ImageStream } from "../../src/model/index.js";
 import { getImageTag, listImageTags } from "../../src/server/index.js";
 import { deepFreeze } from "../support/freeze.js";
 import { digest, ev } from "./helpers.js";
+import { SCHEMA2_CONFIG, SCHEMA2_MANIFEST } from "./upstream-manifests.js";
 
 const A = digest("a");
 const B = digest("b");
@@ -34,8 +35,8 @@ const images: Record<string, Image> = {
   [A]: {
     metadata: { name: A },
     dockerImageReference: `docker.io/ruby@${A}`,
-    dockerImageManifest: "{}",
-    dockerImageConfig: "{}",
+    dockerImageManifest: SCHEMA2_MANIFEST,
+    dockerImageConfig: SCHEMA2_CONFIG,
   } as Image,
 };
 const getImage = (name: string) => images[name];
@@ -65,7 +66,11 @@ describe("R1.8.1 GET imagetags (newITag)", () => {
     expect(itag.image?.dockerImageManifest).toBeUndefined();
     expect(itag.image?.dockerImageConfig).toBeUndefined();
     expect(itag.image?.dockerImageReference).toBe(`docker.io/ruby@${A}`);
-    expect(images[A]?.dockerImageManifest).toBe("{}");
+    expect(images[A]?.dockerImageManifest).toBe(SCHEMA2_MANIFEST);
+    // upstream newITag fills the metadata from the manifest before dropping it
+    expect(itag.image?.dockerImageMetadata?.Id).toBe(
+      "sha256:815d06b56f4138afacd0009b8e3799fcdce79f0507bf8d0588e219b93ab6fd4d",
+    );
   });
 
   it("R1.8.1 an image the catalog does not know is left out (upstream ignores that NotFound)", () => {

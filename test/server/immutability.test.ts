@@ -10,7 +10,7 @@ import {
   type ImageStream,
   type ImageStreamMapping,
   updateImageStream,
-} from "../../src/index.js";
+} from "../support/all.js";
 import { isDeepFrozen } from "../support/freeze.js";
 import { digest } from "./helpers.js";
 

@@ -6,7 +6,7 @@ import {
   BadRequestError,
   type ImageStream,
   imageStreamPatch,
-} from "../../src/index.js";
+} from "../support/all.js";
 import { digest } from "./helpers.js";
 
 const NOW = "2024-05-01T10:00:00Z";

@@ -178,8 +178,13 @@ describe("R5 statusRepositories / withStatusRepositories", () => {
     expect(
       withStatusRepositories(next, { internalRegistryHostname: "h", externalRegistryHostname: "pub" }),
     ).toBe(next);
-    const dropped = withStatusRepositories(next, { internalRegistryHostname: "h" });
+    // a hostname given as "" is a server without that registry; one left out keeps the stored value
+    const dropped = withStatusRepositories(next, {
+      internalRegistryHostname: "h",
+      externalRegistryHostname: "",
+    });
     expect(dropped.status).toEqual({ dockerImageRepository: "h/default/ruby" });
+    expect(withStatusRepositories(next, { internalRegistryHostname: "h" })).toBe(next);
   });
 });
 

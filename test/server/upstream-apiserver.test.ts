@@ -15,13 +15,27 @@
  * Upstream works on internal Go types (maps keyed by tag); here streams are v1 objects (lists).
  */
 import { describe, expect, it } from "vitest";
+import type {
+  Image,
+  ImageStream,
+  ImageStreamMapping,
+  ImageStreamTag,
+  NamedTagEventList,
+  TagEvent,
+  TagReference,
+} from "../../src/model/index.js";
 import {
-  addTagEventResult,
+  addTagEvent,
+  createImageStreamInternal,
+  tagRefChanged,
+  updateImageStreamInternal,
+  updateTrackingTags,
+} from "../../src/server/index.js";
+import {
   applyImageStreamMapping,
   ConflictError,
   createCatalog,
   createImageStream,
-  createImageStreamInternal,
   createImageStreamTag,
   deleteImageStreamTag,
   getImageStreamImage,
@@ -35,23 +49,13 @@ import {
   resolveLatestTaggedImage,
   type ServerOptions,
   statusRepositories,
-  tagRefChanged,
   updateImageStream,
-  updateImageStreamInternal,
   updateImageStreamTag,
-  updateTrackingTagsResult,
-} from "../../src/index.js";
-import type {
-  Image,
-  ImageStream,
-  ImageStreamMapping,
-  ImageStreamTag,
-  NamedTagEventList,
-  TagEvent,
-  TagReference,
-} from "../../src/model/index.js";
+} from "../support/all.js";
 import { deepFreeze } from "../support/freeze.js";
 import { thrown } from "../support/thrown.js";
+import { changedLists } from "./helpers.js";
+import { UBUNTU_SCHEMA1_MANIFEST } from "./upstream-manifests.js";
 
 type Obj = Record<string, unknown>;
 type EventMap = Record<string, { items: Obj[]; conditions?: Obj[] }>;
@@ -155,7 +159,8 @@ describe("R7 addTagEvent: upstream TestAddTagEventToImageStream", () => {
   it.each(cases)("R7.1/R7.2 %s", (_name, tags, ref, image, expected, expectedUpdate) => {
     const is = deepFreeze({ status: { tags: statusList(tags) } } as ImageStream);
     const event = { dockerImageReference: ref, image } as TagEvent;
-    const { stream, changed } = addTagEventResult(is, "latest", event);
+    const stream = addTagEvent(is, "latest", event);
+    const changed = stream !== is;
     expect(changed).toBe(expectedUpdate);
     expect(statusMap(stream)).toEqual(expected);
     if (!expectedUpdate) expect(stream).toBe(is);
@@ -235,10 +240,11 @@ describe("R8.10 updateTrackingTags: upstream TestUpdateTrackingTags", () => {
     } as ImageStream);
     const ref = c.updatedImageReference || "ns/ruby@newid";
     const image = c.updatedImage || "newid";
-    const { stream, updated } = updateTrackingTagsResult(is, "2.0", {
+    const stream = updateTrackingTags(is, "2.0", {
       dockerImageReference: ref,
       image,
     } as TagEvent);
+    const updated = changedLists(is, stream);
     for (const t of c.expectedUpdates ?? []) {
       expect(itemsOf(stream, t)[0]).toEqual({ dockerImageReference: ref, image });
     }
@@ -1104,7 +1110,7 @@ describe("§13 ImageStreamTag: upstream imagestreamtag/rest_test.go", () => {
       "missing image",
       {
         status: { tags: [{ tag: "latest", items: [{ dockerImageReference: "test", image: "10" }] }] },
-      } as ImageStream,
+      } as unknown as ImageStream,
       "images",
       "10",
     ],
@@ -1126,11 +1132,12 @@ describe("§13 ImageStreamTag: upstream imagestreamtag/rest_test.go", () => {
     expect(status.details?.kind).toBe(kind);
     expect(status.details?.name).toBe(id);
   });
-  it('R13.1 TestGetImageStreamTag "missing repo": NotFound imagestreams', () => {
-    // The caller looks the stream up; without one only the resource can be reported (upstream: name "test").
-    const err = thrown(() => getImageStreamTag(undefined as unknown as ImageStream, "latest", opts()));
+  it('R13.1 TestGetImageStreamTag "missing repo": NotFound imagestreams naming the stream', () => {
+    // upstream Get("test:latest") reads the stream "test" first
+    const err = thrown(() => getImageStreamTag(undefined, "test:latest", opts()));
     expect(err).toBeInstanceOf(NotFoundError);
-    expect((err as NotFoundError).toStatus().details?.kind).toBe("imagestreams");
+    expect((err as NotFoundError).toStatus().details).toMatchObject({ kind: "imagestreams", name: "test" });
+    expect((err as NotFoundError).message).toBe('imagestreams.image.openshift.io "test" not found');
   });
 
   it("R13.2 TestGetImageStreamTagDIR: image.dockerImageReference is the event's reference, not the Image's", () => {
@@ -1175,7 +1182,7 @@ describe("§13 ImageStreamTag: upstream imagestreamtag/rest_test.go", () => {
       ],
     ];
     it.each(errors)("R9.3 %s: NotFound", (_name, repo) => {
-      const err = thrown(() => deleteImageStreamTag(deepFreeze(repo) as ImageStream, "latest", opts()));
+      const err = thrown(() => deleteImageStreamTag(deepFreeze(repo), "test:latest", opts()));
       expect(err).toBeInstanceOf(NotFoundError);
     });
     it("R9.3 happy path: spec and status tag removed, generation 2 → 3, legacy tag generation 3", () => {
@@ -1282,7 +1289,7 @@ describe("R13.6 getImageStreamImage: upstream imagestreamimage/rest_test.go Test
   });
   const image = {
     metadata: { name: "id" },
-    dockerImageManifest: '{"name": "library/ubuntu"}',
+    dockerImageManifest: UBUNTU_SCHEMA1_MANIFEST,
   } as unknown as Image;
   const opts = { ...createCatalog({ images: [image] }) };
   it.each([
@@ -1296,7 +1303,7 @@ describe("R13.6 getImageStreamImage: upstream imagestreamimage/rest_test.go Test
       } as unknown as ImageStream,
     ],
   ])("R13.6 %s: NotFound", (_name, repo) => {
-    const err = thrown(() => getImageStreamImage(deepFreeze(repo) as ImageStream, "id", opts));
+    const err = thrown(() => getImageStreamImage(deepFreeze(repo), "repo@id", opts));
     expect(err).toBeInstanceOf(NotFoundError);
   });
   it("R13.6 happy path: name repo@id in namespace ns, manifest blanked", () => {
@@ -1311,6 +1318,11 @@ describe("R13.6 getImageStreamImage: upstream imagestreamimage/rest_test.go Test
     expect(isimage.metadata?.name).toBe("repo@id");
     expect(isimage.image?.metadata?.name).toBe("id");
     expect((isimage.image as Obj).dockerImageManifest).toBeUndefined();
+    // expectedImageMetadataID / expectedConfigHostname of the upstream row
+    expect(isimage.image?.dockerImageMetadata?.Id).toBe(
+      "2d24f826cb16146e2016ff349a8a33ed5830f3b938d45c0f82943f4ab8c097e7",
+    );
+    expect(isimage.image?.dockerImageMetadata?.ContainerConfig?.Hostname).toBe("43bd710ec89a");
   });
 });
 

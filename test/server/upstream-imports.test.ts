@@ -27,7 +27,7 @@ import {
   needsScheduledImport,
   planImport,
   planScheduledImport,
-} from "../../src/index.js";
+} from "../support/all.js";
 import { deepFreeze, snapshot } from "../support/freeze.js";
 
 type Obj = Record<string, unknown>;

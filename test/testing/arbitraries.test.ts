@@ -5,17 +5,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import {
-  OperationSchema,
-  parseDockerImageReference,
-  parseImageStream,
-  parseImageStreamImport,
-  planTag,
-  validateImageStream,
-  validateImageStreamImport,
-  validateImageStreamMapping,
-  validateTagReference,
-} from "../../src/index.js";
-import {
   arbImage,
   arbImageStream,
   arbImageStreamImport,
@@ -32,6 +21,17 @@ import {
   deepFreeze,
   imageDigest,
 } from "../../src/testing/index.js";
+import {
+  OperationSchema,
+  parseDockerImageReference,
+  parseImageStream,
+  parseImageStreamImport,
+  planTag,
+  validateImageStream,
+  validateImageStreamImport,
+  validateImageStreamMapping,
+  validateTagReference,
+} from "../support/all.js";
 
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
 const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;

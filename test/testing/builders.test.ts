@@ -4,14 +4,6 @@
  */
 import { describe, expect, it } from "vitest";
 import {
-  isBadRequest,
-  parseImage,
-  parseImageStream,
-  parseImageStreamMapping,
-  validateImageStream,
-  validateImageStreamMapping,
-} from "../../src/index.js";
-import {
   deepFreeze,
   fixedClock,
   image,
@@ -21,6 +13,14 @@ import {
   tagEvent,
   tagReference,
 } from "../../src/testing/index.js";
+import {
+  isBadRequest,
+  parseImage,
+  parseImageStream,
+  parseImageStreamMapping,
+  validateImageStream,
+  validateImageStreamMapping,
+} from "../support/all.js";
 
 /** True when `v` and everything reachable from it is frozen. */
 function isDeepFrozen(v: unknown, seen = new Set<unknown>()): boolean {

@@ -10,6 +10,7 @@
 import type { KubernetesObject, V1ObjectMeta } from "@kubernetes/client-node";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { z } from "zod";
+import type { Assert, InSync, InSyncInput } from "../../src/model/in-sync.js";
 import {
   type Image,
   type ImageStream,
@@ -25,8 +26,7 @@ import {
   type TagReference,
   type TagReferencePolicy,
   TagReferencePolicySchema,
-} from "../../src/index.js";
-import type { Assert, InSync, InSyncInput } from "../../src/model/in-sync.js";
+} from "../../src/schemas.js";
 
 describe("named interfaces reject typos", () => {
   it("a misspelt field or an enum value outside its union does not compile", () => {

@@ -18,7 +18,7 @@ import {
   validateImageStreamMapping,
   validateImageStreamTagUpdate,
   validateImageTagUpdate,
-} from "../../src/index.js";
+} from "../support/all.js";
 import { deepFreeze } from "../support/freeze.js";
 import { DNS_LABEL_MSG, STREAM_NAME_MSG } from "./helpers.js";
 
