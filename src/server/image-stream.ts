@@ -1,7 +1,7 @@
 /**
  * §6: create, update (public and internal) and status update of an ImageStream.
  */
-import { type FieldError, InvalidError } from "../errors.js";
+import { type FieldError, InvalidError, NotFoundError } from "../errors.js";
 import { produce } from "../internal/immer.js";
 import { finish } from "../model/checked.js";
 import type { ImageStream, NamedTagEventList, TagEvent, TagReference } from "../model/index.js";
@@ -39,13 +39,18 @@ function setGeneration(stream: ImageStream, generation: number): ImageStream {
   return { ...stream, metadata: { ...meta, generation } } as ImageStream;
 }
 
+/**
+ * The status with its repositories (R5): recomputed from the registry hostnames the call was given;
+ * a hostname left out keeps the `stored` value (`null` on create: nothing is stored yet).
+ */
 function withRepositories(
   status: Obj,
   stream: ImageStream,
   opts: ServerOptions,
   namespaceDefaulting: boolean,
+  stored: ImageStream["status"] | null,
 ): Obj {
-  const repos = statusRepositories(stream, { ...opts, namespaceDefaulting });
+  const repos = statusRepositories(stream, { ...opts, namespaceDefaulting, stored: stored ?? null });
   const out: Obj = { ...status, dockerImageRepository: repos.dockerImageRepository };
   if (repos.publicDockerImageRepository === "") delete out.publicDockerImageRepository;
   else out.publicDockerImageRepository = repos.publicDockerImageRepository;
@@ -58,6 +63,16 @@ function check(stream: ImageStream, old: ImageStream | undefined, specErrors: Fi
   if (errors.length > 0) {
     throw new InvalidError({ kind: "ImageStream", name: streamName(stream), fieldErrors: errors });
   }
+}
+
+/**
+ * An update of a stream that is not stored is the API server's 404, naming the stream the request
+ * asked for: `imagestreams.image.openshift.io "<name>" not found`.
+ */
+function missingOld(old: unknown, next: unknown): void {
+  if (old !== undefined && old !== null) return;
+  const name = isObj(next) ? streamName(next as ImageStream) : "";
+  throw new NotFoundError({ resource: "imagestreams", name });
 }
 
 function guard(stream: unknown, what: string): ImageStream {
@@ -86,7 +101,7 @@ function create(input: ImageStream, opts: ServerOptions, keepStatus: boolean): I
   }
   // R6.1.1 (public) / R6.1.5 (internal): status and repositories (no namespace defaulting on create).
   const status: Obj = keepStatus && isObj(stream.status) ? stream.status : {};
-  stream = { ...stream, status: withRepositories(status, stream, opts, false) } as ImageStream;
+  stream = { ...stream, status: withRepositories(status, stream, opts, false, null) } as ImageStream;
   // R6.1.4: every spec tag is new.
   const { stream: processed, errors } = processSpecTags(undefined, stream, opts);
   check(processed, undefined, errors);
@@ -145,6 +160,7 @@ function collapseEmptyStatusTags(status: Obj): Obj {
 
 function update(oldInput: ImageStream, nextInput: ImageStream, opts: ServerOptions, resetStatus: boolean) {
   opts = sanitizeOptions(opts);
+  missingOld(oldInput, nextInput);
   const old = normalizeStream(guard(oldInput, "old"), opts);
   const next = normalizeStream(guard(nextInput, "<root>"), opts);
   const ns = streamNamespace(next);
@@ -187,7 +203,7 @@ function update(oldInput: ImageStream, nextInput: ImageStream, opts: ServerOptio
     metadata: { ...(isObj(next.metadata) ? next.metadata : {}), generation },
     spec: withSpecTags(nextSpec, settled),
   } as ImageStream;
-  stream = { ...stream, status: withRepositories(baseStatus, stream, opts, true) } as ImageStream;
+  stream = { ...stream, status: withRepositories(baseStatus, stream, opts, true, old.status) } as ImageStream;
   // keep an absent spec absent when the client sent none and none was stored
   if (!isObj(nextInput.spec) && !isObj(old.spec)) stream = dropEmptySpec(stream);
   // step 6: §8
@@ -275,6 +291,7 @@ export function updateImageStreamStatus(
   opts: ServerOptions = {},
 ): ImageStream {
   opts = sanitizeOptions(opts);
+  missingOld(old, next);
   const o = normalizeStream(guard(old, "old"), opts);
   const n = normalizeStream(guard(next, "<root>"), opts);
   const spec: Obj = { ...(isObj(n.spec) ? n.spec : {}) };
@@ -291,7 +308,7 @@ export function updateImageStreamStatus(
   } as ImageStream;
   if (!isObj(n.spec) && !isObj(o.spec)) stream = dropEmptySpec(stream);
   const status: Obj = isObj(stream.status) ? stream.status : {};
-  stream = { ...stream, status: withRepositories(status, stream, opts, true) } as ImageStream;
+  stream = { ...stream, status: withRepositories(status, stream, opts, true, o.status) } as ImageStream;
   const plainStream = stream;
   stream = produce(stream, (d) => observedGenerationsInView(o, new StatusTags(d), plainStream));
   return commit(old, stream, next);

@@ -33,7 +33,12 @@ export {
 export { applyImageStreamMapping, type ImageStreamMappingResult } from "./mapping.js";
 export type { Clock, ServerOptions } from "./options.js";
 export { type ImageStreamPatchOptions, imageStreamPatch, type JsonPatchOperation } from "./patch.js";
-export { type StatusRepositories, statusRepositories, withStatusRepositories } from "./repositories.js";
+export {
+  type StatusRepositories,
+  type StatusRepositoriesOptions,
+  statusRepositories,
+  withStatusRepositories,
+} from "./repositories.js";
 export { resolveImageId, resolveReferenceForTagEvent } from "./resolve-image-id.js";
 export { addTagEvent, updateTrackingTags } from "./tag-events.js";
 export { tagRefChanged } from "./tag-ref-changed.js";

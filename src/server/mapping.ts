@@ -17,6 +17,7 @@ import {
   str,
   streamGeneration,
   streamName,
+  streamNamespace,
 } from "./internal.js";
 import { nowTimestamp, type ServerOptions, sanitizeOptions } from "./options.js";
 import { withStatusRepositories } from "./repositories.js";
@@ -134,6 +135,17 @@ export function applyImageStreamMapping(
   }
   if (!isObj(stream)) throw new NotFoundError({ resource: "imagestreams", name: mappingName });
   requireJson(stream, "ImageStream", streamName(stream));
+  // The server reads the stream the mapping names (openshift/openshift-apiserver
+  // pkg/image/apiserver/registry/imagestreammapping/rest.go, findStreamForMapping): a stream with
+  // another name (or in another namespace) is not that stream, so the answer is its 404.
+  const mappingNamespace = str((m.metadata as Obj | undefined)?.namespace);
+  const ns = streamNamespace(stream);
+  if (
+    streamName(stream) !== mappingName ||
+    (mappingNamespace !== "" && ns !== "" && mappingNamespace !== ns)
+  ) {
+    throw new NotFoundError({ resource: "imagestreams", name: mappingName });
+  }
   requireJson(mapping, "ImageStreamMapping", mappingName);
   const imageName = str((image.metadata as Obj | undefined)?.name);
   const existing = opts.getImage?.(imageName);

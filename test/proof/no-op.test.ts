@@ -50,8 +50,11 @@ describe("no-op writes return the very same object", () => {
         if (s === undefined) return;
         // the mapping names the stored stream (an absent stream name leaves the mapping unnamed)
         const { name: _generated, ...meta } = m0.metadata ?? {};
+        const { namespace: _ns, ...rest } = meta;
         const name = s.metadata?.name;
-        const m = deepFreeze({ ...m0, metadata: name === undefined ? meta : { ...meta, name } });
+        const namespace = s.metadata?.namespace;
+        const named = name === undefined ? rest : { ...rest, name };
+        const m = deepFreeze({ ...m0, metadata: namespace === undefined ? named : { ...named, namespace } });
         let once: ImageStream;
         try {
           once = deepFreeze(lib.applyImageStreamMapping(s, m, OPTS).stream);
