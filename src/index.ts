@@ -116,6 +116,7 @@ export {
   resolveReferenceForTagEvent,
   type ServerOptions,
   type StatusRepositories,
+  type StatusRepositoriesOptions,
   statusRepositories,
   type UpdateImageStreamTagResult,
   updateImageStream,
@@ -123,4 +124,3 @@ export {
   updateImageStreamTag,
   updateTrackingTags,
 } from "./server/index.js";
-export type { StatusRepositoriesOptions } from "./server/repositories.js";

@@ -15,6 +15,7 @@ export {
   describeImageStreamTag,
   formatImageStreamImageTable,
   formatImageStreamTable,
+  formatImageStreamTags,
   formatImageStreamTagTable,
   formatImageTagTable,
   humanDuration,

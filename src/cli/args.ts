@@ -2,7 +2,7 @@
  * Command-line parsing on top of `node:util` `parseArgs`, with the flags every subcommand shares.
  */
 import { parseArgs } from "node:util";
-import { UsageError } from "./errors.js";
+import { quoteInput, UsageError } from "./errors.js";
 
 /** One flag: a string (optionally repeatable) or a boolean, with an optional one-letter alias. */
 export interface FlagSpec {
@@ -53,7 +53,10 @@ export function parseCommandLine(
       const v = arg.slice(eq + 1);
       if (v === "true") args.push(`--${name}`);
       else if (v !== "false")
-        throw new UsageError(`invalid argument "${v}" for "--${name}" flag: expected true or false`, command);
+        throw new UsageError(
+          `invalid argument ${quoteInput(v)} for "--${name}" flag: expected true or false`,
+          command,
+        );
       continue;
     }
     args.push(arg);
@@ -68,7 +71,7 @@ export function parseCommandLine(
     return { values: values as ParsedArgs["values"], positionals };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    throw new UsageError(message.split("\n")[0] ?? message, command);
+    throw new UsageError(quoteInput(message.split("\n")[0] ?? message, 512, String), command);
   }
 }
 
@@ -95,7 +98,7 @@ export function intFlag(command: string, args: ParsedArgs, name: string): number
   if (v === undefined) return undefined;
   if (!/^[0-9]{1,15}$/.test(v))
     throw new UsageError(
-      `invalid argument "${v}" for "--${name}" flag: expected a non-negative integer`,
+      `invalid argument ${quoteInput(v)} for "--${name}" flag: expected a non-negative integer`,
       command,
     );
   return Number(v);
@@ -110,7 +113,7 @@ export function nowFlag(command: string, args: ParsedArgs): Date {
   const d = new Date(v);
   if (!RFC3339.test(v) || Number.isNaN(d.getTime()))
     throw new UsageError(
-      `invalid argument "${v}" for "--now" flag: expected an RFC 3339 time such as 2017-10-02T17:06:00Z`,
+      `invalid argument ${quoteInput(v)} for "--now" flag: expected an RFC 3339 time such as 2017-10-02T17:06:00Z`,
       command,
     );
   return d;
@@ -128,7 +131,7 @@ export function durationFlag(command: string, args: ParsedArgs, name: string): n
   let i = 0;
   const bad = () =>
     new UsageError(
-      `invalid argument "${v}" for "--${name}" flag: expected a duration such as 60m or 1h30m`,
+      `invalid argument ${quoteInput(v)} for "--${name}" flag: expected a duration such as 60m or 1h30m`,
       command,
     );
   if (v === "0") return 0;
@@ -155,7 +158,7 @@ export function outputFlag(command: string, args: ParsedArgs, allowed: readonly 
   if (v === undefined) return undefined;
   if (!allowed.includes(v))
     throw new UsageError(
-      `unable to match a printer suitable for the output format "${v}", allowed formats are: ${allowed.join(",")}`,
+      `unable to match a printer suitable for the output format ${quoteInput(v)}, allowed formats are: ${allowed.join(",")}`,
       command,
     );
   return v;

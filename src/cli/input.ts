@@ -4,15 +4,20 @@
  */
 import { readFileSync, realpathSync } from "node:fs";
 import { extname } from "node:path";
-import { type Document, parseAllDocuments } from "yaml";
-import { CliError, fsErrorMessage, UsageError } from "./errors.js";
+import type { Document } from "yaml";
+import { CliError, fsErrorMessage, quoteInput, UsageError } from "./errors.js";
+import { fastYamlDocuments } from "./fast-yaml.js";
+import { yamlLib } from "./yaml-lib.js";
 
 /** How a file is written back. */
 export type FileFormat = "yaml" | "json";
 
 /** One document of an input file. */
 export interface InputDoc {
-  /** The YAML document (kept to rewrite the file with its comments); undefined for JSON. */
+  /**
+   * The YAML document (kept to rewrite the file with its comments); undefined for JSON. When the
+   * fast reader read the values, the document is parsed on first use (only `--in-place` needs it).
+   */
   readonly yaml: Document | undefined;
   /** The plain value of the document (`null` for an empty document). */
   readonly value: unknown;
@@ -78,7 +83,29 @@ export function parseText(arg: string, text: string, format: FileFormat): InputD
     }
     return [{ yaml: undefined, value, list: isObject(value) && isList(value) }];
   }
-  const docs = parseAllDocuments(text, { prettyErrors: true, uniqueKeys: true });
+  // Kubernetes-style YAML is read by the fast reader, which gives the very values `yaml` would;
+  // anything else (and every error) goes through `yaml`.
+  const fast = fastYamlDocuments(text);
+  if (fast !== undefined) {
+    let parsed: InputDoc[] | undefined;
+    const documents = (): InputDoc[] => {
+      if (parsed === undefined) parsed = parseYaml(arg, text);
+      return parsed;
+    };
+    return fast.map((value, i) => ({
+      get yaml() {
+        return documents()[i]?.yaml;
+      },
+      value,
+      list: isObject(value) && isList(value),
+    }));
+  }
+  return parseYaml(arg, text);
+}
+
+/** Parses YAML text with `yaml` (documents kept for writing back); throws `CliError` naming the file. */
+function parseYaml(arg: string, text: string): InputDoc[] {
+  const docs = yamlLib().parseAllDocuments(text, { prettyErrors: true, uniqueKeys: true });
   if (!Array.isArray(docs)) return []; // empty stream
   return docs.map((doc, i) => {
     const first = doc.errors[0];
@@ -124,7 +151,8 @@ export function readInputs(command: string, args: readonly string[]): InputFile[
       } catch (err) {
         throw new CliError(fsErrorMessage("open", arg, err));
       }
-      if (seen.has(path)) throw new UsageError(`file ${arg} is given more than once`, command);
+      if (seen.has(path))
+        throw new UsageError(`file ${quoteInput(arg, 256, String)} is given more than once`, command);
       seen.add(path);
     }
     const format = detectFormat(arg, text);

@@ -7,7 +7,7 @@ import { ImageStreamError } from "../errors.js";
 import { boolFlag, nowFlag, outputFlag, parseCommandLine, stringFlag, stringsFlag } from "./args.js";
 import type { Command, CommandContext } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
-import { CliError, UsageError } from "./errors.js";
+import { CliError, InterruptedError, quoteInput, UsageError } from "./errors.js";
 import { EXIT_HELP } from "./help.js";
 import { entriesOf, readInputs } from "./input.js";
 import { Workspace } from "./workspace.js";
@@ -50,7 +50,7 @@ function version(): string {
   }
 }
 
-function runCommand(command: Command, argv: readonly string[], out: Streams): number {
+async function runCommand(command: Command, argv: readonly string[], out: Streams): Promise<number> {
   const args = parseCommandLine(command.name, argv, command.flags);
   if (boolFlag(args, "help")) {
     out.stdout(command.help.endsWith("\n") ? command.help : `${command.help}\n`);
@@ -92,7 +92,8 @@ function runCommand(command: Command, argv: readonly string[], out: Streams): nu
     },
   };
   const result = command.run(ctx);
-  if (inPlace && result.writes !== undefined && result.writes.length > 0) writeFilesAtomically(result.writes);
+  if (inPlace && result.writes !== undefined && result.writes.length > 0)
+    await writeFilesAtomically(result.writes);
   if (result.stdout !== "") out.stdout(result.stdout);
   if (result.stderr !== undefined && result.stderr !== "") out.stderr(result.stderr);
   return result.exitCode ?? 0;
@@ -103,14 +104,14 @@ function oneLine(message: string): string {
   return message.replace(/\r?\n/g, " ").trim();
 }
 
-/** Runs the command line `argv` (without `node` and the script); returns the exit code. */
-export function run(argv: readonly string[], out: Streams): number {
+/** Runs the command line `argv` (without `node` and the script); resolves to the exit code. */
+export async function run(argv: readonly string[], out: Streams): Promise<number> {
   const [first, ...rest] = argv;
   try {
     if (first === undefined || first === "--help" || first === "-h" || first === "help") {
       if (first === "help" && rest[0] !== undefined) {
         const c = COMMANDS.find((x) => x.name === rest[0]);
-        if (c === undefined) throw new UsageError(`unknown command "${rest[0]}"`);
+        if (c === undefined) throw new UsageError(`unknown command ${quoteInput(rest[0])}`);
         out.stdout(c.help.endsWith("\n") ? c.help : `${c.help}\n`);
         return 0;
       }
@@ -129,15 +130,19 @@ export function run(argv: readonly string[], out: Streams): number {
     if (command === undefined)
       throw new UsageError(
         first.startsWith("-")
-          ? `flags go after the command: imagestream <command> ${first} ...`
-          : `unknown command "${first}" for "imagestream"`,
+          ? `flags go after the command: imagestream <command> ${quoteInput(first, 256, String)} ...`
+          : `unknown command ${quoteInput(first)} for "imagestream"`,
       );
-    return runCommand(command, rest, out);
+    return await runCommand(command, rest, out);
   } catch (err) {
     if (err instanceof UsageError) {
       const hint = err.command === undefined ? "imagestream --help" : `imagestream ${err.command} --help`;
       out.stderr(`error: ${oneLine(err.message)}\nSee '${hint}' for usage.\n`);
       return 2;
+    }
+    if (err instanceof InterruptedError) {
+      out.stderr(`error: ${oneLine(err.message)}\n`);
+      return err.exitCode;
     }
     if (err instanceof ImageStreamError || err instanceof CliError) {
       out.stderr(`error: ${oneLine(err.message)}\n`);

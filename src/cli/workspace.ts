@@ -4,7 +4,7 @@
  */
 import { NotFoundError } from "../errors.js";
 import { type Image, type ImageStream, parseImage, parseImageStream } from "../model/index.js";
-import { CliError } from "./errors.js";
+import { CliError, quoteInput } from "./errors.js";
 import type { Entry, InputFile } from "./input.js";
 import { type FileChanges, positionKey, serializeFile } from "./write.js";
 
@@ -93,7 +93,7 @@ export class Workspace {
         const dup = streams.get(key);
         if (dup !== undefined)
           throw new CliError(
-            `imagestream ${JSON.stringify(key)} is defined twice (${dup.entry.where} and ${entry.where})`,
+            `imagestream ${quoteInput(key)} is defined twice (${dup.entry.where} and ${entry.where})`,
           );
         streams.set(key, { entry, stream, namespaceAdded: namespace === undefined });
       } else if (entry.kind === "Image") {

@@ -2,11 +2,13 @@
  * Writing back: serializing changed objects into their files (keeping untouched documents and,
  * for YAML, comments outside the changed fields) and replacing files atomically.
  */
-import { accessSync, chmodSync, constants, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { accessSync, constants, renameSync, statSync, unlinkSync } from "node:fs";
+import { type FileHandle, open } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { Document, isMap, isSeq, type Node, visit, type YAMLMap } from "yaml";
-import { CliError, fsErrorMessage } from "./errors.js";
+import type { Document, Node, YAMLMap } from "yaml";
+import { CliError, fsErrorMessage, InterruptedError } from "./errors.js";
 import type { InputFile } from "./input.js";
+import { yamlLib } from "./yaml-lib.js";
 
 /** Options for YAML output: Kubernetes style (sequences not indented), no line folding. */
 export const YAML_OPTIONS = { lineWidth: 0, indentSeq: false } as const;
@@ -22,7 +24,7 @@ const YAML11_AMBIGUOUS =
 /** A YAML node for `value`, with YAML-1.1-ambiguous strings quoted. */
 function createNode(doc: Document, value: unknown): Node {
   const node = doc.createNode(value) as Node;
-  visit(node, {
+  yamlLib().visit(node, {
     Scalar(_key, scalar) {
       if (typeof scalar.value === "string" && YAML11_AMBIGUOUS.test(scalar.value))
         scalar.type = "QUOTE_DOUBLE";
@@ -33,7 +35,7 @@ function createNode(doc: Document, value: unknown): Node {
 
 /** YAML text for `value` (Kubernetes style). */
 function toYaml(value: unknown): string {
-  const doc = new Document();
+  const doc = new (yamlLib().Document)();
   doc.contents = createNode(doc, value) as typeof doc.contents;
   return doc.toString(YAML_OPTIONS);
 }
@@ -91,7 +93,7 @@ function clean(v: unknown): unknown {
  */
 function patchNode(doc: Document, node: unknown, oldValue: unknown, newValue: unknown): unknown {
   if (deepEqual(oldValue, newValue) && node !== undefined) return node;
-  if (isPlainObject(oldValue) && isPlainObject(newValue) && isMap(node)) {
+  if (isPlainObject(oldValue) && isPlainObject(newValue) && yamlLib().isMap(node)) {
     const map = node as YAMLMap;
     for (const k of Object.keys(oldValue)) if (!Object.hasOwn(newValue, k)) map.delete(k);
     for (const [k, v] of Object.entries(newValue)) {
@@ -105,9 +107,20 @@ function patchNode(doc: Document, node: unknown, oldValue: unknown, newValue: un
   return createNode(doc, newValue);
 }
 
-/** Serializes `file` with `changes` applied. */
+/** True when the text's first line ends with CRLF: the file is then written with CRLF throughout. */
+export function usesCrlf(text: string): boolean {
+  const nl = text.indexOf("\n");
+  return nl > 0 && text.charCodeAt(nl - 1) === 13;
+}
+
+/** Serializes `file` with `changes` applied, with the file's line endings (LF, or CRLF throughout). */
 export function serializeFile(file: InputFile, changes: FileChanges): string {
-  if (file.format === "json") return serializeJson(file, changes);
+  const text = file.format === "json" ? serializeJson(file, changes) : serializeYaml(file, changes);
+  // Both printers write LF; comments kept from a CRLF file may still end with CR.
+  return usesCrlf(file.text) ? text.replace(/\r?\n/g, "\r\n") : text;
+}
+
+function serializeYaml(file: InputFile, changes: FileChanges): string {
   const parts: string[] = [];
   file.docs.forEach((d, i) => {
     const doc = d.yaml as Document;
@@ -115,7 +128,7 @@ export function serializeFile(file: InputFile, changes: FileChanges): string {
       const items = (d.value as { items: unknown[] }).items;
       const appendHere = i === file.docs.length - 1 ? changes.append : [];
       const seq = (doc.contents as YAMLMap).get("items", true);
-      if (isSeq(seq)) {
+      if (yamlLib().isSeq(seq)) {
         items.forEach((old, j) => {
           const next = changes.replace.get(positionKey(i, j));
           if (next !== undefined) seq.items[j] = patchNode(doc, seq.items[j], old, clean(next)) as never;
@@ -166,12 +179,35 @@ function serializeJson(file: InputFile, changes: FileChanges): string {
   return `${JSON.stringify(value, null, indent)}\n`;
 }
 
+/** The signals that interrupt a write: the temporary files are removed and no file is changed. */
+const INTERRUPTS: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+
+/** Removes temporary files, ignoring those already gone; returns the paths it could not remove. */
+export function removeTemporaryFiles(paths: readonly string[]): string[] {
+  const left: string[] = [];
+  for (const p of paths) {
+    try {
+      unlinkSync(p);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "ENOENT") left.push(p);
+    }
+  }
+  return left;
+}
+
 /**
  * Replaces every file with its new text, all or nothing as far as the file system allows: every
  * target is checked writable and every temporary file (same folder, then `rename`) is written
  * before the first rename; on a failure the temporary files are removed and no file is touched.
+ *
+ * While the temporary files are written, SIGINT, SIGTERM and SIGHUP (or `options.signal`) stop the
+ * write between chunks: the temporary files are removed and an {@link InterruptedError} is thrown.
+ * The renames run without a pause, so a signal cannot leave some files replaced and others not.
  */
-export function writeFilesAtomically(writes: ReadonlyArray<{ file: InputFile; text: string }>): void {
+export async function writeFilesAtomically(
+  writes: ReadonlyArray<{ file: InputFile; text: string }>,
+  options: { readonly signal?: AbortSignal } = {},
+): Promise<void> {
   for (const { file } of writes) {
     try {
       accessSync(file.path, constants.W_OK);
@@ -181,38 +217,49 @@ export function writeFilesAtomically(writes: ReadonlyArray<{ file: InputFile; te
       throw new CliError(fsErrorMessage("open", file.arg, err));
     }
   }
+  const controller = new AbortController();
+  let received: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    received ??= signal;
+    controller.abort();
+  };
+  const external = options.signal;
+  const onAbort = () => controller.abort();
+  for (const s of INTERRUPTS) process.on(s, onSignal);
+  external?.addEventListener("abort", onAbort);
+  if (external?.aborted === true) controller.abort();
   const temps: string[] = [];
-  const cleanup = () => {
-    for (const t of temps) {
+  const interrupted = () => new InterruptedError(received, removeTemporaryFiles(temps));
+  try {
+    for (const [i, { file, text }] of writes.entries()) {
+      if (controller.signal.aborted) throw interrupted();
+      const temp = join(dirname(file.path), `.${basename(file.path)}.${process.pid}.${i}.tmp`);
+      let handle: FileHandle | undefined;
       try {
-        unlinkSync(t);
-      } catch {
-        // already gone
+        handle = await open(temp, "wx", 0o600);
+        temps.push(temp); // ours from here on, even if the write stops half-way
+        await handle.writeFile(text, { signal: controller.signal });
+        await handle.chmod(statSync(file.path).mode & 0o7777);
+      } catch (err) {
+        if (controller.signal.aborted) throw interrupted();
+        removeTemporaryFiles(temps);
+        throw new CliError(fsErrorMessage("write", file.arg, err));
+      } finally {
+        await handle?.close().catch(() => undefined);
       }
     }
-  };
-  try {
-    writes.forEach(({ file, text }, i) => {
-      const temp = join(dirname(file.path), `.${basename(file.path)}.${process.pid}.${i}.tmp`);
+    if (controller.signal.aborted) throw interrupted();
+    // No await from here: signals are handled between event-loop turns, so none lands mid-way.
+    writes.forEach(({ file }, i) => {
       try {
-        writeFileSync(temp, text, { flag: "wx", mode: 0o600 });
-        temps.push(temp);
-        chmodSync(temp, statSync(file.path).mode & 0o7777);
+        renameSync(temps[i] as string, file.path);
       } catch (err) {
-        throw new CliError(fsErrorMessage("write", file.arg, err));
+        removeTemporaryFiles(temps);
+        throw new CliError(fsErrorMessage("rename", file.arg, err));
       }
     });
-  } catch (err) {
-    cleanup();
-    throw err;
+  } finally {
+    for (const s of INTERRUPTS) process.off(s, onSignal);
+    external?.removeEventListener("abort", onAbort);
   }
-  writes.forEach(({ file }, i) => {
-    const temp = temps[i] as string;
-    try {
-      renameSync(temp, file.path);
-    } catch (err) {
-      cleanup();
-      throw new CliError(fsErrorMessage("rename", file.arg, err));
-    }
-  });
 }

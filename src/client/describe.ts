@@ -1,6 +1,6 @@
 /**
- * `oc describe is/NAME` and `oc describe istag/NAME:TAG` output (SEMANTICS §16.1, §16.2;
- * OC `pkg/helpers/describe/{describer.go,helpers.go}`).
+ * `oc describe is/NAME` and `oc describe istag/NAME:TAG` output (R16.1, R16.2;
+ * openshift/oc `pkg/helpers/describe/{describer.go,helpers.go}`).
  */
 
 import type {
@@ -13,7 +13,7 @@ import type {
 } from "../model/index.js";
 import { safeString } from "../reference/guards.js";
 import { parseDockerImageReference } from "../reference/index.js";
-import { aliasTargets, specTagIndex } from "../resolve/follow.js";
+import { aliasTargets } from "../resolve/follow.js";
 import { prioritizeTags } from "../resolve/prioritize.js";
 import { timestampSeconds } from "../resolve/sort-status-tags.js";
 import { isObj, type Obj, str } from "../server/internal.js";
@@ -48,9 +48,52 @@ function sortedEntries(m: unknown): [string, string][] {
   return out;
 }
 
+/** The tabwriter settings of `oc describe` (`tabbedString`: `tabwriter.NewWriter(out, 0, 8, 1, '\t', 0)`). */
+const DESCRIBE_TABWRITER = { minwidth: 0, tabwidth: 8, padding: 1, padchar: "\t" } as const;
+
+/**
+ * `tabwrite(text)` with the describe settings, computed block by block. Go's tabwriter flushes
+ * after every line that holds a single cell (no tab): such a line cannot change the columns of
+ * later lines, and is itself printed as it is. So the text splits at those lines into blocks
+ * that are aligned independently, and the (usually many) lines without a tab are copied without
+ * going through the cell machinery. Text with `\v` or `\f` (which end cells and, for `\f`,
+ * flush mid-line) goes through {@link tabwrite} whole.
+ * @internal
+ */
+export function renderDescribeText(text: string): string {
+  if (text.includes("\v") || text.includes("\f")) return tabwrite(text, DESCRIBE_TABWRITER);
+  const out: string[] = [];
+  let copied = 0; // text before this offset is in `out`
+  let block = -1; // start of the pending lines that hold a tab, or -1
+  let nextTab = text.indexOf("\t");
+  let pos = 0;
+  while (pos < text.length && (nextTab >= 0 || block >= 0)) {
+    const nl = text.indexOf("\n", pos);
+    const end = nl < 0 ? text.length : nl + 1;
+    if (nextTab >= 0 && nextTab < end) {
+      if (block < 0) {
+        if (copied < pos) out.push(text.slice(copied, pos));
+        block = pos;
+      }
+      nextTab = text.indexOf("\t", end);
+    } else if (block >= 0) {
+      // a single-cell line: the pending block and this line are flushed together
+      out.push(tabwrite(text.slice(block, end), DESCRIBE_TABWRITER));
+      copied = end;
+      block = -1;
+    }
+    pos = end;
+  }
+  if (block >= 0) out.push(tabwrite(text.slice(block), DESCRIBE_TABWRITER));
+  else if (copied < text.length) out.push(text.slice(copied));
+  return out.join("");
+}
+
 /** Builds the text fed to the tabwriter (the Go `fmt.Fprintf(out, …)` calls). */
 class Out {
   private readonly parts: string[] = [];
+  /** `since` per timestamp value: a large stream repeats a few creation times many times. */
+  private readonly sinceCache = new Map<unknown, string>();
   constructor(private readonly nowMs: number) {}
 
   raw(s: string): void {
@@ -79,8 +122,15 @@ class Out {
 
   /** `HumanDuration(now − t)` for a timestamp (Go zero time when missing: saturates to 292 years). */
   since(timestamp: unknown): string {
+    const cached = this.sinceCache.get(timestamp);
+    if (cached !== undefined) return cached;
     const t = timestampSeconds(timestamp);
-    return humanDuration(t === Number.NEGATIVE_INFINITY ? Number.POSITIVE_INFINITY : this.nowMs - t * 1000);
+    const text = humanDuration(
+      t === Number.NEGATIVE_INFINITY ? Number.POSITIVE_INFINITY : this.nowMs - t * 1000,
+    );
+    // only primitives are cached: an object key would be compared by identity and kept alive
+    if (typeof timestamp !== "object" || timestamp === null) this.sinceCache.set(timestamp, text);
+    return text;
   }
 
   /** `formatTime`: `Label:` TAB `<dur> ago`. */
@@ -115,7 +165,7 @@ class Out {
   }
 
   render(): string {
-    return tabwrite(this.parts.join(""), { minwidth: 0, tabwidth: 8, padding: 1, padchar: "\t" });
+    return renderDescribeText(this.parts.join(""));
   }
 }
 
@@ -123,13 +173,21 @@ function nowMillis(opts: DescribeOptions | undefined): number {
   return Date.parse(nowTimestamp(opts ?? {}));
 }
 
-/** First status entry by tag name (`StatusHasTag` semantics). */
-function statusIndex(stream: ImageStream): Map<string, NamedTagEventList> {
-  const index = new Map<string, NamedTagEventList>();
-  for (const t of list<NamedTagEventList>(stream.status?.tags)) {
-    if (isObj(t) && typeof t.tag === "string" && !index.has(t.tag)) index.set(t.tag, t);
-  }
-  return index;
+/**
+ * Spec and status tags by name as the API server stores them (R1.11.2): a duplicate name keeps
+ * its last entry, so `oc describe` of the stored stream lists each tag once (as `get itag` and
+ * validation read it). Upstream `SpecHasTag`/`StatusHasTag` take the first match, but never see a
+ * duplicate: the server's maps have none.
+ */
+function tagIndexes(stream: ImageStream): {
+  readonly spec: Map<string, TagReference>;
+  readonly status: Map<string, NamedTagEventList>;
+} {
+  const spec = new Map<string, TagReference>();
+  for (const t of list<TagReference>(stream.spec?.tags)) if (isObj(t)) spec.set(str(t.name), t);
+  const status = new Map<string, NamedTagEventList>();
+  for (const t of list<NamedTagEventList>(stream.status?.tags)) if (isObj(t)) status.set(str(t.tag), t);
+  return { spec, status };
 }
 
 /**
@@ -150,6 +208,25 @@ function observedGeneration(status: NamedTagEventList | undefined): number {
   return last;
 }
 
+/**
+ * True when upstream prints the event's image after its age: the image is set, the reference
+ * parses (`reference.Parse`) and its ID differs from the image.
+ */
+function showsImage(ref: string, image: string): boolean {
+  if (image === "") return false;
+  // `<name>@<image>`: a reference that parses has this very ID (a name cannot hold `@`), one that
+  // does not parse shows nothing either; no need to parse it.
+  if (
+    ref.length > image.length &&
+    ref.endsWith(image) &&
+    ref.charCodeAt(ref.length - image.length - 1) === 64 &&
+    !image.includes("@")
+  )
+    return false;
+  const id = referenceId(ref);
+  return id !== undefined && id !== image;
+}
+
 /** The reference's ID, or `undefined` when it does not parse (`reference.Parse`). */
 function referenceId(ref: string): string | undefined {
   try {
@@ -159,11 +236,10 @@ function referenceId(ref: string): string | undefined {
   }
 }
 
-/** `formatImageStreamTags`. */
-function formatImageStreamTags(out: Out, stream: ImageStream): void {
-  const statusTags = list<NamedTagEventList>(stream.status?.tags).filter(isObj);
-  const specTags = list<TagReference>(stream.spec?.tags).filter(isObj);
-  if (statusTags.length === 0 && specTags.length === 0) {
+/** Upstream `formatImageStreamTags`, writing into `out`. */
+function writeImageStreamTags(out: Out, stream: ImageStream): void {
+  const { spec: specByTag, status: statusByTag } = tagIndexes(stream);
+  if (statusByTag.size === 0 && specByTag.size === 0) {
     out.raw("Tags:\t<none>\n");
     return;
   }
@@ -171,7 +247,7 @@ function formatImageStreamTags(out: Out, stream: ImageStream): void {
   // Unique images: keyed by image; events without an image but with a reference all share the
   // key "" (upstream stores them under item.Image, which is empty).
   const images = new Set<string>();
-  for (const t of statusTags) {
+  for (const t of statusByTag.values()) {
     for (const item of list<Obj>(t.items)) {
       if (!isObj(item)) continue;
       const image = str(item.image);
@@ -181,14 +257,15 @@ function formatImageStreamTags(out: Out, stream: ImageStream): void {
     }
   }
 
-  const statusByTag = statusIndex(stream);
-  const specByTag = specTagIndex(stream);
-  const sortedTags: string[] = statusTags.map((t) => str(t.tag));
+  const sortedTags: string[] = [...statusByTag.keys()];
   const localReferences = new Set<string>();
   const referentialTags = new Map<string, Set<string>>();
-  const aliases = aliasTargets(stream, specByTag);
-  for (const spec of specTags) {
-    const name = str(spec.name);
+  // Only `ImageStreamTag` sources make aliases: without one there is nothing to follow.
+  let followable = false;
+  for (const t of specByTag.values())
+    if (isObj(t.from) && t.from.kind === "ImageStreamTag") followable = true;
+  const aliases = followable ? aliasTargets(stream, specByTag) : new Map<string, string>();
+  for (const name of specByTag.keys()) {
     const target = aliases.get(name);
     if (target !== undefined) {
       localReferences.add(name);
@@ -296,8 +373,7 @@ function formatImageStreamTags(out: Out, stream: ImageStream): void {
       const ref = str(event.dockerImageReference);
       out.raw(i === 0 ? `  * ${ref}\n` : `    ${ref}\n`);
       const id = str(event.image);
-      const refId = id === "" ? undefined : referenceId(ref);
-      if (id !== "" && refId !== undefined && refId !== id) {
+      if (showsImage(ref, id)) {
         out.raw(`      ${out.since(event.created)} ago\t${id}\n`);
       } else {
         out.raw(`      ${out.since(event.created)} ago\n`);
@@ -307,17 +383,32 @@ function formatImageStreamTags(out: Out, stream: ImageStream): void {
 }
 
 /**
- * The tag section alone (`formatImageStreamTags` on its own tabwriter), as OC's unit test prints it.
- * @internal
+ * The tag section of `oc describe is/NAME` alone: upstream `formatImageStreamTags` (openshift/oc
+ * `pkg/helpers/describe/helpers.go`) on its own tabwriter, as `TestFormatImageStreamTags` prints it.
+ *
+ * `Tags:\t<none>` for a stream without tags; else `Unique Images`, `Tags` (the number of distinct
+ * tag names in spec and status) and one block per tag in R2.9 order, as in
+ * {@link describeImageStream}. A tag name given twice in `spec.tags` or `status.tags` is listed
+ * once, with its last entry, as the API server stores it (R1.11.2).
+ *
+ * @param stream - the image stream
+ * @param opts - `now` for the relative times
+ * @returns The text, aligned as the tabwriter of `oc describe` aligns it (TABs as padding).
+ * @example
+ * ```ts
+ * formatImageStreamTags(python, { now: "2017-10-02T17:06:11Z" });
+ * // "Unique Images:\t1\nTags:\t\t1\n\n3.5\n  tagged from centos/python-35-centos7\n\n  * centos/python-35-centos7@sha256:49c1…"
+ * ```
+ * @public
  */
-export function formatImageStreamTagsText(stream: ImageStream, opts: DescribeOptions = {}): string {
+export function formatImageStreamTags(stream: ImageStream, opts: DescribeOptions = {}): string {
   const out = new Out(nowMillis(opts));
-  formatImageStreamTags(out, isObj(stream) ? stream : {});
+  writeImageStreamTags(out, isObj(stream) ? stream : {});
   return out.render();
 }
 
 /**
- * `oc describe is/NAME` output (SEMANTICS R16.1), byte for byte, through the same tabwriter.
+ * `oc describe is/NAME` output (R16.1), byte for byte, through the same tabwriter.
  *
  * Fields in order: `Name`, `Namespace`, `Created`, `Labels`, `Description`, `Annotations`,
  * `Image Repository` (public if set, else internal), `Image Lookup`, then `Unique Images`,
@@ -343,7 +434,7 @@ export function describeImageStream(stream: ImageStream, opts: DescribeOptions =
   const pub = str(s.status?.publicDockerImageRepository);
   out.field("Image Repository", pub !== "" ? pub : str(s.status?.dockerImageRepository));
   out.field("Image Lookup", `local=${s.spec?.lookupPolicy?.local === true}`);
-  formatImageStreamTags(out, s);
+  writeImageStreamTags(out, s);
   return out.render();
 }
 
@@ -443,7 +534,7 @@ function describeImageText(image: Image, imageName: string, nowMs: number): stri
 }
 
 /**
- * `oc describe istag/NAME:TAG` output (SEMANTICS R16.2): the Image view of `istag.image`
+ * `oc describe istag/NAME:TAG` output (R16.2): the Image view of `istag.image`
  * with `Image Name` = `image.metadata.name`.
  *
  * Fields in order: `Image Name`, `Docker Image`, `Name`, `Created`, `Labels`,

@@ -12,8 +12,10 @@ let instance: Immer | undefined;
  * `produce` of the private instance: a recipe edits a draft; the result is deeply frozen. The
  * instance is made on first use, so that an import of the reference parsers alone carries no immer.
  */
-export const produce: Immer["produce"] = ((base: unknown, recipe: unknown) =>
-  (instance ??= new Immer({ autoFreeze: true })).produce(base as never, recipe as never)) as Immer["produce"];
+export const produce: Immer["produce"] = ((base: unknown, recipe: unknown) => {
+  if (instance === undefined) instance = new Immer({ autoFreeze: true });
+  return instance.produce(base as never, recipe as never);
+}) as Immer["produce"];
 
 /**
  * The plain value behind `v`: a draft's current state (its base when it has not been written),

@@ -2,6 +2,7 @@
  * Parsing at the boundary: every `parse…` function checks the shape of untrusted input against the
  * zod schema and throws an {@link InvalidError} listing every bad field with its Kubernetes path.
  */
+
 import type { z } from "zod";
 import {
   type FieldError,
@@ -11,6 +12,7 @@ import {
   notSupportedField,
   requiredField,
 } from "../errors.js";
+import { deepFreeze } from "./checked.js";
 import { ACCEPTED_API_VERSIONS, TAG_REFERENCE_KINDS } from "./constants.js";
 import { type Image, ImageSchema } from "./image.js";
 import {
@@ -22,6 +24,7 @@ import {
   TagReferenceSchema,
 } from "./image-stream.js";
 import { type ImageStreamImport, ImageStreamImportSchema } from "./image-stream-import.js";
+import { wireTime } from "./meta.js";
 import {
   type ImageStreamImage,
   ImageStreamImageSchema,
@@ -351,7 +354,7 @@ function run<T>(spec: Kind<T>, input: unknown): ParseResult<T> {
     // The schemas have no transforms or defaults: a successful parse means the input already has
     // the type. Returning the input itself keeps key order and unknown fields exactly (keys whose
     // value was a Go-decodable null are left out).
-    return { success: true, data: prepared as T };
+    return { success: true, data: frozenCopy(prepared) as T };
   } catch (cause) {
     // Defensive: a hostile input (cyclic, very deep, exotic objects) must still give our error.
     const detail = cause instanceof Error ? cause.message : String(cause);
@@ -365,6 +368,33 @@ function run<T>(spec: Kind<T>, input: unknown): ParseResult<T> {
       }),
     };
   }
+}
+
+/**
+ * The parsed value handed back: a deep copy of the checked input (key order and unknown fields
+ * kept; a `Date` written as RFC 3339 with seconds, as the server prints times), deeply frozen and
+ * remembered as a state the library checked, so that writes on it skip the freezing walk. The
+ * caller's input is neither frozen nor kept.
+ */
+function frozenCopy(v: unknown): unknown {
+  if (v instanceof Date) return wireTime(v);
+  if (Array.isArray(v)) return deepFreeze(v.map(frozenCopy));
+  if (typeof v !== "object" || v === null) return v;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(v)) {
+    const child = (v as Record<string, unknown>)[key];
+    if (child === undefined) continue;
+    // an own "__proto__" key is data on the wire: define it, never set the prototype
+    if (key === "__proto__") {
+      Object.defineProperty(out, key, {
+        value: frozenCopy(child),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    } else out[key] = frozenCopy(child);
+  }
+  return deepFreeze(out);
 }
 
 function parser<T>(spec: Kind<T>): {

@@ -4,8 +4,8 @@
  * local tag references.
  */
 import { ImageReferenceError, quoteInput } from "../errors.js";
-import { safeString } from "../reference/guards.js";
 import { isDigest } from "../reference/digest.js";
+import { safeString } from "../reference/guards.js";
 
 const DEFAULT_IMAGE_TAG = "latest";
 

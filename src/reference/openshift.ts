@@ -361,16 +361,42 @@ export function registryHostPort(r: DockerImageReference, insecure: boolean): { 
 }
 
 /**
- * `RegistryURL()`: `https://` + the {@link asV2} registry, as Go's `url.URL.String()` prints it.
+ * `RegistryURL()`: `https://` + the {@link asV2} registry, as Go's `url.URL.String()` prints it:
+ * the host is escaped as Go's `escape(host, encodeHost)` does (openshift/library-go
+ * `pkg/image/reference/reference.go`, `RegistryURL`; Go `net/url`, `shouldEscape`), so every byte
+ * but letters, digits, `-._~` and `!$&'()*+,;=:[]<>"` is written `%XX`, e.g. the `@` of a
+ * registry-only reference with a digest (`quay.io@sha256:…`) as `%40`.
  *
  * @example
  * ```ts
  * registryURL(parseDockerImageReference("docker.io/foo/bar")); // "https://registry-1.docker.io"
+ * registryURL(parseDockerImageReference("quay.io@sha256:3c87c572822935df60f0f5d3665bd376841a7fcfeb806b5f212de6a00e9a7b25"));
+ * // "https://quay.io%40sha256:3c87c572822935df60f0f5d3665bd376841a7fcfeb806b5f212de6a00e9a7b25"
  * ```
  * @public
  */
 export function registryURL(r: DockerImageReference): string {
   r = dockerImageReferenceArg(r);
   const host = field(asV2(r).registry);
-  return host === "" ? "https:" : `https://${host}`;
+  if (host === "") return "https:";
+  let out = "https://";
+  let from = 0;
+  for (let i = 0; i < host.length; i++) {
+    const c = host.charCodeAt(i);
+    const kept =
+      (c >= 97 && c <= 122) || // a-z
+      (c >= 65 && c <= 90) || // A-Z
+      (c >= 48 && c <= 57) || // 0-9
+      "-._~!$&'()*+,;=:[]<>\"".includes(host[i] as string);
+    if (kept) continue;
+    out += host.slice(from, i);
+    // Go escapes the UTF-8 bytes of the character; a lone surrogate is U+FFFD, as Go's string has it
+    const cp = host.codePointAt(i) as number;
+    const wide = cp > 0xffff;
+    const ch = cp >= 0xd800 && cp <= 0xdfff ? "\ufffd" : String.fromCodePoint(cp);
+    for (const b of new TextEncoder().encode(ch)) out += `%${b.toString(16).toUpperCase().padStart(2, "0")}`;
+    if (wide) i++;
+    from = i + 1;
+  }
+  return out + host.slice(from);
 }

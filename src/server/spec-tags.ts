@@ -15,7 +15,6 @@ import type { ImageStream, TagEvent, TagReference } from "../model/index.js";
 import { exactReference, parseDockerImageReference } from "../reference/index.js";
 import {
   eventsEqual,
-  findStatusIndex,
   isObj,
   type Obj,
   specTagName,

@@ -563,7 +563,7 @@ describe("resolve (lookup policy)", () => {
     expect(r.code).toBe(0);
     expect(r.stdout.split("\n")).toEqual([
       `python:3.5 -> centos/python-35-centos7@${D49} (image stream tag default/python:3.5)`,
-      "mysql unchanged: not-found",
+      'mysql unchanged: not-found: imagestreams.image.openshift.io "mysql" not found',
       expect.stringMatching(/^library\/python:3\.5 unchanged: not-local-name/),
       `python@${D49} unchanged: digest`,
       "",

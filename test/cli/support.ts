@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import {
   chmodSync,
   copyFileSync,
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -87,6 +88,12 @@ function cliForOtherUser(): string {
     },
   });
   chmodSync(out, 0o755);
+  // the command loads `yaml` on first use, from a node_modules beside it
+  const yaml = join(dir, "node_modules", "yaml");
+  rmSync(yaml, { recursive: true, force: true });
+  cpSync(join(ROOT, "node_modules", "yaml"), yaml, { recursive: true });
+  for (const d of [join(dir, "node_modules"), yaml]) chmodSync(d, 0o755);
+  execFileSync("chmod", ["-R", "a+rX", yaml]);
   standaloneCli = out;
   return out;
 }

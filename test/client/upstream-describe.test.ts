@@ -7,7 +7,7 @@
  *  - openshift/oc pkg/helpers/describe/helpers_test.go: TestFormatImageStreamTags.
  */
 import { describe, expect, it } from "vitest";
-import { formatImageStreamTagsText } from "../../src/client/describe.js";
+import { formatImageStreamTags } from "../../src/client/describe.js";
 import {
   describeImageStream,
   describeImageStreamTag,
@@ -15,7 +15,7 @@ import {
   humanSize,
   type Image,
   type ImageStreamTag,
-} from "../../src/index.js";
+} from "../support/all.js";
 import { deepFreeze } from "../support/freeze.js";
 import { ocTestStream } from "../support/oc-describe-stream.js";
 
@@ -217,7 +217,7 @@ const FORMAT_FRAGMENTS = [
 
 describe("§16.1 formatImageStreamTags: oc TestFormatImageStreamTags", () => {
   // Upstream calls formatImageStreamTags on its own tabwriter (0, 8, 1, '\t', 0).
-  const text = formatImageStreamTagsText(ocTestStream, { now: "2015-03-25T00:00:00Z" });
+  const text = formatImageStreamTags(ocTestStream, { now: "2015-03-25T00:00:00Z" });
   it.each(FORMAT_FRAGMENTS)("§16.1 TestFormatImageStreamTags: the tag section contains %j", (fragment) => {
     expect(text).toContain(fragment);
   });

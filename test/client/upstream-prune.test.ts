@@ -18,7 +18,7 @@
  * `--keep-younger-than=60m` and `--keep-tag-revisions=3` unless the case sets the latter.
  */
 import { describe, expect, it } from "vitest";
-import { type Image, type ImageStream, pruneTagHistory, type TagEvent } from "../../src/index.js";
+import { type Image, type ImageStream, pruneTagHistory, type TagEvent } from "../support/all.js";
 import { deepFreeze } from "../support/freeze.js";
 
 const NOW = "2024-01-01T12:00:00Z";

@@ -95,7 +95,7 @@ describe("parse functions: bad input always gives InvalidError", () => {
 
   it("R1 a null-prototype object is accepted like a plain one", () => {
     const o = Object.assign(Object.create(null) as Record<string, unknown>, { metadata: { name: "x" } });
-    expect(parseImageStream(o)).toBe(o);
+    expect(parseImageStream(o)).toEqual(o);
   });
 
   it("R1 a cyclic input gives an InvalidError, not a RangeError", () => {
@@ -361,8 +361,8 @@ describe("parseImageStream error reporting", () => {
     const out = parseImageStream(input);
     expect(out).not.toBe(input);
     expect(JSON.stringify(out)).toBe(JSON.stringify(input).replace('"items":null', '"items":[]'));
-    expect(out.status?.tags?.[1]).toBe(input.status.tags[1]);
-    expect(out.metadata).toBe(input.metadata);
+    expect(out.status?.tags?.[1]).toEqual(input.status.tags[1]);
+    expect(out.metadata).toEqual(input.metadata);
     expect(input.status.tags[0]?.items).toBeNull();
     const itag = parseImageTag(deepFreeze({ status: { tag: "a", items: null } }));
     expect(itag.status?.items).toEqual([]);
@@ -371,7 +371,7 @@ describe("parseImageStream error reporting", () => {
     );
     expect(isi.status?.import?.status?.tags?.[0]?.items).toEqual([]);
     const plain = { status: { tags: [{ tag: "a", items: [] }] } };
-    expect(parseImageStreamImport({ status: { import: plain } }).status?.import).toBe(plain);
+    expect(parseImageStreamImport({ status: { import: plain } }).status?.import).toEqual(plain);
     expect(
       ImageStreamSchema.parse({ status: { tags: [{ tag: "a", items: null }] } }).status?.tags?.[0]?.items,
     ).toEqual([]);
@@ -406,11 +406,11 @@ describe("generated valid objects round-trip losslessly", () => {
   );
 
   fcTest.prop([arbTagReference()], { numRuns: 100 })("R1.3.1 any generated TagReference parses", (tag) => {
-    expect(parseTagReference(tag)).toBe(tag);
+    expect(parseTagReference(tag)).toEqual(tag);
   });
 
   fcTest.prop([arbTagEvent()], { numRuns: 50 })("R1.4.3 any generated TagEvent parses", (event) => {
-    expect(parseTagEvent(event)).toBe(event);
+    expect(parseTagEvent(event)).toEqual(event);
     expect(event.dockerImageReference.endsWith(`@${event.image}`)).toBe(true);
   });
 
@@ -489,4 +489,40 @@ describe("Go decoding at the boundary: a missing required int64 or bool is its z
       for (const l of parsed.status?.tags ?? []) for (const e of l.items) expect(e.generation).toBe(0);
     },
   );
+});
+
+describe("parse results are deeply frozen copies (every state is frozen from the boundary on)", () => {
+  it("R1 parseImageStream returns a deeply frozen copy and leaves the caller's object unfrozen", () => {
+    const input = {
+      metadata: { name: "ruby", namespace: "test" },
+      status: {
+        tags: [
+          {
+            tag: "a",
+            items: [
+              {
+                created: "2024-01-01T00:00:00Z",
+                dockerImageReference: "x/y@sha256:1",
+                image: "sha256:1",
+                generation: 1,
+              },
+            ],
+          },
+        ],
+      },
+    };
+    const out = parseImageStream(input);
+    expect(out).toEqual(input);
+    expect(out).not.toBe(input);
+    expect(Object.isFrozen(out.status?.tags?.[0]?.items[0])).toBe(true);
+    expect(Object.isFrozen(input)).toBe(false);
+    expect(Object.isFrozen(input.status.tags[0])).toBe(false);
+  });
+
+  it("R1 a Date timestamp (as @kubernetes/client-node hands them) comes back as RFC 3339 with seconds", () => {
+    const out = parseImageStream({
+      metadata: { name: "ruby", namespace: "test", creationTimestamp: new Date("2016-01-29T13:40:11.123Z") },
+    });
+    expect(out.metadata?.creationTimestamp).toBe("2016-01-29T13:40:11Z");
+  });
 });

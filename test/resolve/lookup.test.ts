@@ -165,10 +165,12 @@ describe("resolveImageReference — partial references (R14.2, R14.3)", () => {
   });
 
   it("R14.3 no stream, or a missing Image object: no rewrite and no fallback", () => {
+    // the ImageStreamTag GET fails on the missing stream first
     expect(resolveImageReference("nosuch", base)).toEqual({
       kind: "unchanged",
       image: "nosuch",
       reason: "not-found",
+      message: 'imagestreams.image.openshift.io "nosuch" not found',
     });
     const noImages = resolveImageReference("mysql", { ...base, getImage: () => undefined });
     expect(noImages).toMatchObject({ kind: "unchanged", reason: "not-found" });
@@ -244,8 +246,8 @@ describe("resolveImageReference — resources and operations (R14.1, R14.4)", ()
       reason: "resource-not-covered",
     });
   });
-  it("R14.4 updates of batch/jobs, builds and apps/statefulsets are not rewritten; creates are", () => {
-    for (const resource of ["jobs.batch", "builds.build.openshift.io", "statefulsets.apps"]) {
+  it("R14.4 updates of batch/jobs and build.openshift.io/builds are not rewritten; creates are", () => {
+    for (const resource of ["jobs.batch", "builds.build.openshift.io"]) {
       expect(resolveImageReference("mysql", { ...base, resource, operation: "update" })).toMatchObject({
         reason: "update-not-rewritten",
       });

@@ -10,6 +10,7 @@
  *    TestResolutionConfig (the rows that the default resolution rules cover).
  */
 import { describe, expect, it } from "vitest";
+import { walkTagReference } from "../../src/resolve/follow.js";
 import {
   BadRequestError,
   followTagReference,
@@ -21,8 +22,7 @@ import {
   resolveImageReference,
   resolveLatestTaggedImage,
   type TagReference,
-} from "../../src/index.js";
-import { walkTagReference } from "../../src/resolve/follow.js";
+} from "../support/all.js";
 import { deepFreeze } from "../support/freeze.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -478,13 +478,12 @@ describe("§14 resolveImageReference: apiserver-library-go TestDefaultPolicy (re
 describe("R14.4 resolveImageReference: apiserver-library-go TestResolutionConfig (default rules)", () => {
   // Rows with `LocalRewrite: true` on a resource the default rules cover with localNames: a
   // partial name whose stream allows lookup (LocalRewrite) is rewritten, except on update of
-  // batch/jobs, build.openshift.io/builds and apps/statefulsets.
+  // batch/jobs, build.openshift.io/builds.
   const base = lookups([istagStream("test", "default", true, { other: image1 })]);
   it.each<[string, string, boolean, boolean]>([
     ["resource match skips on job update", "batch/jobs", true, false],
     ["resource match succeeds on job create", "batch/jobs", false, true],
     ["resource match skips on build update", "build.openshift.io/builds", true, false],
-    ["resource match skips on statefulset update", "apps/statefulsets", true, false],
   ])("R14.4 TestResolutionConfig %s (%s, update=%s) → rewrite=%s", (_what, resource, update, rewrite) => {
     const r = resolveImageReference("test:other", {
       ...base,

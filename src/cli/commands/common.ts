@@ -5,7 +5,7 @@ import type { Image, ImageStream, ImageStreamImage } from "../../model/index.js"
 import { parseImageStreamImageName } from "../../names/index.js";
 import { getImageStreamImage } from "../../server/index.js";
 import type { CommandContext, CommandResult } from "../command.js";
-import { UsageError } from "../errors.js";
+import { quoteInput, UsageError } from "../errors.js";
 import type { Workspace } from "../workspace.js";
 import { formatObjects } from "../write.js";
 
@@ -38,7 +38,7 @@ export function mutationResult(
 export function expectArgs(ctx: CommandContext, min: number, max: number, what: string): readonly string[] {
   const p = ctx.args.positionals;
   if (p.length < min) throw new UsageError(`${what} is required`, ctx.command);
-  if (p.length > max) throw new UsageError(`unexpected argument "${p[max]}"`, ctx.command);
+  if (p.length > max) throw new UsageError(`unexpected argument ${quoteInput(p[max] ?? "")}`, ctx.command);
   return p;
 }
 

@@ -1,6 +1,6 @@
 /**
  * `imagestream describe is/NAME | istag/NAME:TAG | isimage/NAME@ID`: what `oc describe` prints
- * (SEMANTICS §16.1, §16.2).
+ * (R16.1, R16.2).
  */
 import {
   describeImageStream,

@@ -1,7 +1,7 @@
 /**
  * Resource arguments as `oc` spells them: `is/NAME`, `is NAME`, `istag/NAME:TAG`, ...
  */
-import { UsageError } from "../errors.js";
+import { quoteInput, UsageError } from "../errors.js";
 
 /** The resources the command understands. */
 export type Resource = "is" | "istag" | "isimage" | "imagetag";
@@ -45,7 +45,7 @@ export function parseResourceArgs(
   const resource = Object.hasOwn(ALIASES, type) ? ALIASES[type] : undefined;
   if (resource === undefined)
     throw new UsageError(
-      `the server doesn't have a resource type "${type}" (supported: is, imagestreams, istag, imagestreamtags, isimage, imagestreamimages, itag, imagetags)`,
+      `the server doesn't have a resource type ${quoteInput(type)} (supported: is, imagestreams, istag, imagestreamtags, isimage, imagestreamimages, itag, imagetags)`,
       command,
     );
   if (slash < 0) return { resource, names: rest };

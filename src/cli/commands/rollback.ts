@@ -4,14 +4,17 @@
 import { rollbackTag } from "../../client/tag.js";
 import { parseImageStreamTagName } from "../../names/index.js";
 import type { Command, CommandContext, CommandResult } from "../command.js";
-import { UsageError } from "../errors.js";
+import { quoteInput, UsageError } from "../errors.js";
 import { COMMON_HELP, EXIT_HELP, WRITE_HELP } from "../help.js";
 import { expectArgs, mutationResult, serverOptions } from "./common.js";
 
 function run(ctx: CommandContext): CommandResult {
   const [target, rev] = expectArgs(ctx, 1, 2, "NAME:TAG") as [string, string | undefined];
   if (rev !== undefined && !/^[0-9]{1,9}$/.test(rev))
-    throw new UsageError(`invalid REVISION "${rev}": expected a history position (0 = current)`, ctx.command);
+    throw new UsageError(
+      `invalid REVISION ${quoteInput(rev)}: expected a history position (0 = current)`,
+      ctx.command,
+    );
   const revision = rev === undefined ? 1 : Number(rev);
   const { name, tag } = parseImageStreamTagName(target);
   const ws = ctx.workspace();

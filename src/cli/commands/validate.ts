@@ -18,7 +18,7 @@ import {
 } from "../../validation/index.js";
 import { stringsFlag } from "../args.js";
 import type { Command, CommandContext, CommandResult } from "../command.js";
-import { UsageError } from "../errors.js";
+import { quoteInput, UsageError } from "../errors.js";
 import { COMMON_HELP, EXIT_HELP } from "../help.js";
 import { entriesOf, readInputs } from "../input.js";
 
@@ -52,12 +52,18 @@ function nameOf(raw: Readonly<Record<string, unknown>>): { name: string; namespa
 
 function run(ctx: CommandContext): CommandResult {
   if (ctx.args.positionals.length > 0)
-    throw new UsageError(`unexpected argument "${ctx.args.positionals[0]}"`, "validate");
+    throw new UsageError(`unexpected argument ${quoteInput(ctx.args.positionals[0] ?? "")}`, "validate");
   // Read the files directly: the workspace would stop at the first malformed stream.
   const files = readInputs("validate", stringsFlag(ctx.args, "filename"));
   const out: string[] = [];
   const err: string[] = [];
-  for (const entry of entriesOf(files)) {
+  const entries = entriesOf(files);
+  // An empty file (no document, only comments, empty documents or an empty List) is an error, as
+  // `kubectl create -f` says "no objects passed to create": an empty file is not a valid one.
+  const withObjects = new Set(entries.map((e) => e.file));
+  for (const file of files)
+    if (!withObjects.has(file)) err.push(`error: ${file.arg}: no objects passed to validate`);
+  for (const entry of entries) {
     const { name, namespace } = nameOf(entry.raw);
     const label = `${entry.kind} ${namespace === "" ? name : `${namespace}/${name}`}`;
     const check = Object.hasOwn(CHECKS, entry.kind) ? CHECKS[entry.kind] : undefined;
@@ -111,7 +117,7 @@ Every ImageStream, ImageStreamMapping, Image, ImageStreamImport and ImageStreamT
 is checked for its shape (field types) and with the API server's validation rules (names,
 namespaces, tag references, pull specs, ...). Valid objects are listed on standard output; each
 invalid one prints one line on standard error with the message the API server would answer, and
-the exit status is 1. Other kinds are skipped.
+the exit status is 1. Other kinds are skipped. A file without any object is an error too.
 
 Examples:
   # Check a stream before committing it
