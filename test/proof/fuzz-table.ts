@@ -146,6 +146,7 @@ export const FUZZ_TABLE: Record<string, readonly KindName[]> = {
   resolveImageReference: ["str", "lookup"],
   // client/
   describeImageStream: ["stream", "clock"],
+  formatImageStreamTags: ["stream", "clock"],
   describeImageStreamTag: ["istag", "clock"],
   describeImageStreamImage: ["istag", "clock"],
   describeImage: ["image", "clock"],

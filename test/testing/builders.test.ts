@@ -170,10 +170,10 @@ describe("builders fill in the boring fields", () => {
       spec: { tags: [tagReference()] },
       status: { tags: [{ tag: "latest", items: [tagEvent()] }] },
     });
-    expect(parseImageStream(s)).toBe(s);
+    expect(parseImageStream(s)).toEqual(s);
     expect(validateImageStream(s)).toEqual([]);
     const m = imageStreamMapping({ image: { metadata: { name: D1 } } });
-    expect(parseImageStreamMapping(m)).toBe(m);
+    expect(parseImageStreamMapping(m)).toEqual(m);
     expect(validateImageStreamMapping(m)).toEqual([]);
     expect(parseImage(image())).toEqual(image());
   });
