@@ -292,7 +292,7 @@ export async function run() {
   if (typeof lib.rollbackTag === "function") {
     rows.push(
       ...series("scale: history", "rollbackTag (to the oldest item)", HISTORY, "items", historyOf, (s, n) =>
-        lib.rollbackTag(s, tag0, n - 1, { now: LATER }),
+        lib.rollbackTag(s, { tag: tag0, revision: n - 1 }, { now: LATER }),
       ),
     );
   }

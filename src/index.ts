@@ -16,6 +16,7 @@ export {
   type Operation,
   type OperationOptions,
   type PruneOptions,
+  type RollbackRequest,
   rollbackTag,
   type TagRequest,
   type TagResult,

@@ -26,7 +26,15 @@ export {
   type TabwriterOptions,
   tabwrite,
 } from "./table.js";
-export { type CatalogTagResult, rollbackTag, type TagResult, tag, tagInCatalog, untag } from "./tag.js";
+export {
+  type CatalogTagResult,
+  type RollbackRequest,
+  rollbackTag,
+  type TagResult,
+  tag,
+  tagInCatalog,
+  untag,
+} from "./tag.js";
 export {
   isValidTagName,
   planTag,

@@ -175,7 +175,11 @@ export function applyOperation(
       // untag names the stream of the first destination when `stream` is missing
       return untag(stream, tagRequest(o, stream), opts).stream;
     case "rollback":
-      return rollbackTag(o.tag.includes(":") ? stream : needStream(), o.tag, o.revision, opts).stream;
+      return rollbackTag(
+        o.tag.includes(":") ? stream : needStream(),
+        { tag: o.tag, revision: o.revision },
+        opts,
+      ).stream;
     case "update":
       return updateImageStream(needStream(o.stream.metadata?.name), o.stream, opts);
     case "statusUpdate":

@@ -214,6 +214,22 @@ export function tagInCatalog(
 }
 
 /**
+ * What {@link rollbackTag} does: which tag goes back to which history item.
+ *
+ * @example
+ * ```ts
+ * const request: RollbackRequest = { tag: "latest", revision: 1 };
+ * ```
+ * @public
+ */
+export interface RollbackRequest {
+  /** The tag to roll back: `<tag>` of the given stream, or `<stream>:<tag>`. */
+  readonly tag: string;
+  /** The history index to go back to: 0 is the current image, 1 the one before, … */
+  readonly revision: number;
+}
+
+/**
  * Points a tag back at the image of history item `revision` (0 = current), the way
  * `oc tag <stream>@<image> <stream>:<tag>` does: the spec tag becomes an ImageStreamImage
  * reference to that image (a DockerImage reference when the item has no image), the server
@@ -222,8 +238,8 @@ export function tagInCatalog(
  * `oc tag` (R15.14).
  *
  * @param stored - the image stream (`undefined` when it does not exist).
- * @param nameAndTag - the tag to roll back, or `<stream>:<tag>`.
- * @param revision - the history index to go back to.
+ * @param request - `tag`: the tag to roll back, or `<stream>:<tag>`; `revision`: the history index
+ *   to go back to.
  * @param opts - server options.
  * @throws NotFoundError (`imagestreams`, `<stream>`) when `stored` is missing and `nameAndTag` is
  *   `<stream>:<tag>`; (`imagestreamtags`) when the tag has no history
@@ -231,16 +247,17 @@ export function tagInCatalog(
  *   `nameAndTag` does not name
  * @example
  * ```ts
- * rollbackTag(python, "latest", 1, { now }).message; // "Tag python:latest set to python@sha256:…."
+ * rollbackTag(python, { tag: "latest", revision: 1 }, { now }).message; // => "Tag python:latest set to python@sha256:…."
  * ```
  * @public
  */
 export function rollbackTag(
   stored: ImageStream | undefined,
-  nameAndTag: string,
-  revision: number,
+  request: RollbackRequest,
   opts: ServerOptions = {},
 ): TagResult {
+  const { tag: nameAndTag, revision } =
+    typeof request === "object" && request !== null ? request : ({} as Partial<RollbackRequest>);
   if (typeof nameAndTag !== "string") throw new BadRequestError("a tag name is required");
   const requested = requestedStream(stored, nameAndTag, "ImageStreamTags");
   const stream = requested.stream;
@@ -253,7 +270,12 @@ export function rollbackTag(
   const items = Array.isArray(list?.items) ? list.items : [];
   if (items.length === 0)
     throw new NotFoundError({ resource: "imagestreamtags", name: `${name}:${tagName}` });
-  if (!Number.isInteger(revision) || revision < 0 || revision >= items.length) {
+  if (
+    typeof revision !== "number" ||
+    !Number.isInteger(revision) ||
+    revision < 0 ||
+    revision >= items.length
+  ) {
     throw new BadRequestError(
       `revision ${typeof revision === "number" ? String(revision) : typeof revision} does not exist in the history of ${clipInput(`${name}:${tagName}`)} (${items.length} items)`,
     );

@@ -67,6 +67,6 @@ export {
   referenceString,
   referencesEqual,
   registryHostPort,
-  registryURL,
+  registryUrl,
   repositoryName,
 } from "./openshift.js";

@@ -369,13 +369,13 @@ export function registryHostPort(r: DockerImageReference, insecure: boolean): { 
  *
  * @example
  * ```ts
- * registryURL(parseDockerImageReference("docker.io/foo/bar")); // "https://registry-1.docker.io"
- * registryURL(parseDockerImageReference("quay.io@sha256:3c87c572822935df60f0f5d3665bd376841a7fcfeb806b5f212de6a00e9a7b25"));
+ * registryUrl(parseDockerImageReference("docker.io/foo/bar")); // "https://registry-1.docker.io"
+ * registryUrl(parseDockerImageReference("quay.io@sha256:3c87c572822935df60f0f5d3665bd376841a7fcfeb806b5f212de6a00e9a7b25"));
  * // "https://quay.io%40sha256:3c87c572822935df60f0f5d3665bd376841a7fcfeb806b5f212de6a00e9a7b25"
  * ```
  * @public
  */
-export function registryURL(r: DockerImageReference): string {
+export function registryUrl(r: DockerImageReference): string {
   r = dockerImageReferenceArg(r);
   const host = field(asV2(r).registry);
   if (host === "") return "https:";

@@ -38,7 +38,7 @@ import { addEventToList } from "./tag-events.js";
  *
  * @example
  * ```ts
- * const opts: ImportOptions = { now: "2024-01-01T00:00:00Z", preferArch: "arm64", preferOS: "linux" };
+ * const opts: ImportOptions = { now: "2024-01-01T00:00:00Z", preferArch: "arm64", preferOs: "linux" };
  * ```
  * @public
  */
@@ -46,7 +46,7 @@ export interface ImportOptions extends ServerOptions {
   /** Architecture of the API server (`runtime.GOARCH`); default `amd64`. */
   readonly preferArch?: string;
   /** Operating system of the API server (`runtime.GOOS`); default `linux`. */
-  readonly preferOS?: string;
+  readonly preferOs?: string;
 }
 
 /**
@@ -237,7 +237,7 @@ function chooseSubManifest(
 ): Image {
   const list = (image.dockerImageManifests ?? []).filter(isObj);
   const arch = str(annotations?.[IMPORTER_PREFER_ARCH_ANNOTATION]) || opts.preferArch || "amd64";
-  const os = str(annotations?.[IMPORTER_PREFER_OS_ANNOTATION]) || opts.preferOS || "linux";
+  const os = str(annotations?.[IMPORTER_PREFER_OS_ANNOTATION]) || opts.preferOs || "linux";
   const chosen =
     list.find((m) => m.architecture === arch && m.os === os) ??
     list.find((m) => m.architecture === "amd64" && m.os === "linux") ??
@@ -445,7 +445,7 @@ function checkImportTarget(existing: ImageStream | undefined, result: ImageStrea
  *
  * @param stream - the stored stream, or `undefined` when it does not exist yet.
  * @param result - the ImageStreamImport with spec and importer status.
- * @param opts - clock, registry hostnames, `getImage`, `preferArch`/`preferOS`.
+ * @param opts - clock, registry hostnames, `getImage`, `preferArch`/`preferOs`.
  * @throws {@link NotFoundError} (`imagestreams`, `metadata.name`) when `stream` is `undefined` but
  *   `result` carries a resourceVersion or UID; (`imagestream`) when the UID differs from the stream's
  * @throws {@link ConflictError} `the image stream was updated from "<a>" to "<b>"` on another resourceVersion

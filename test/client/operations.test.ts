@@ -53,7 +53,7 @@ function named(stream: ImageStream | undefined, op: Operation): ImageStream {
         opts,
       ).stream;
     case "rollback":
-      return rollbackTag(stream as ImageStream, op.tag, op.revision, opts).stream;
+      return rollbackTag(stream as ImageStream, { tag: op.tag, revision: op.revision }, opts).stream;
     case "update":
       return updateImageStream(stream as ImageStream, op.stream, opts);
     case "statusUpdate":

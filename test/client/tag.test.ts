@@ -125,7 +125,11 @@ describe("seed 003 — oc tag flows on the python stream (R15.5, R15.11, R15.13)
     expect(history[0]).toMatchObject({ dockerImageReference: `docker.io/python@${D36}`, created: T2 });
 
     // rollback: point latest back at history item 1 (the 3.5 image)
-    const back = rollbackTag(moved.stream, "latest", 1, { ...opts, now: "2017-10-02T17:30:00Z" });
+    const back = rollbackTag(
+      moved.stream,
+      { tag: "latest", revision: 1 },
+      { ...opts, now: "2017-10-02T17:30:00Z" },
+    );
     expect(back.message).toBe(`Tag python:latest set to python@${D35}.`);
     expect(back.stream.status?.tags?.find((l) => l.tag === "latest")?.items.map((e) => e.image)).toEqual([
       D35,
@@ -230,13 +234,15 @@ describe("tag — write path (R13.5, R15.12–R15.14)", () => {
 
   it("rollbackTag errors: unknown tag, bad revision; reference events roll back as DockerImage", () => {
     const s = seedPython();
-    expect(() => rollbackTag(s, "nope", 0, opts)).toThrow(NotFoundError);
-    expect(() => rollbackTag(s, "3.5", 1, opts)).toThrow(
+    expect(() => rollbackTag(s, { tag: "nope", revision: 0 }, opts)).toThrow(NotFoundError);
+    expect(() => rollbackTag(s, { tag: "3.5", revision: 1 }, opts)).toThrow(
       "revision 1 does not exist in the history of python:3.5 (1 items)",
     );
-    expect(() => rollbackTag(s, "3.5", -1, opts)).toThrow(BadRequestError);
-    expect(() => rollbackTag(s, "3.5", "1" as never, opts)).toThrow("revision string does not exist");
-    expect(() => rollbackTag(s, null as never, 0, opts)).toThrow("a tag name is required");
+    expect(() => rollbackTag(s, { tag: "3.5", revision: -1 }, opts)).toThrow(BadRequestError);
+    expect(() => rollbackTag(s, { tag: "3.5", revision: "1" as never }, opts)).toThrow(
+      "revision string does not exist",
+    );
+    expect(() => rollbackTag(s, { tag: null as never, revision: 0 }, opts)).toThrow("a tag name is required");
     // R7.2: re-tagging a reference tag collapses (same empty image), so history stays one item
     const withRef = tag(s, req("quay.io/a/b:1", ["python:ref"], { reference: true }), opts).stream;
     const moved = tag(withRef, req("quay.io/a/b:2", ["python:ref"], { reference: true }), opts).stream;
@@ -260,7 +266,7 @@ describe("tag — write path (R13.5, R15.12–R15.14)", () => {
         ),
       },
     }) as ImageStream;
-    const back = rollbackTag(twoItems, "ref", 1, opts);
+    const back = rollbackTag(twoItems, { tag: "ref", revision: 1 }, opts);
     expect(back.message).toBe("Tag python:ref set to quay.io/a/b:2.");
     expect(spec(back.stream, "ref")?.from).toEqual({ kind: "DockerImage", name: "quay.io/a/b:2" });
     expect(spec(back.stream, "ref")?.reference).toBe(true);

@@ -473,6 +473,12 @@ export const KINDS = {
   itags: kind(streamValid.map((s) => lib.listImageTags(s as never))),
   import: kind(arbImport()),
   request: kind(arbTagRequest()),
+  /** A rollback request: a tag (or stream:tag) and a history index. */
+  rollback: kind(
+    fc.record({ tag: arbTagName(), revision: fc.integer({ min: -1, max: 5 }) }),
+    fc.record({ tag: arbHostileString(), revision: fc.oneof(fc.integer(), fc.double()) }),
+    anyOf(fc.record({ tag: arbTagName(), revision: fc.integer({ min: 0, max: 3 }) })),
+  ),
   operation: kind(arbOperation()),
   /** An OpenShift DockerImageReference object (parsed, or mutated). */
   oref: objectKind(parsedOr(lib.parseDockerImageReference, refString)),

@@ -42,7 +42,7 @@ export const FUZZ_TABLE: Record<string, readonly KindName[]> = {
   asV2: ["oref"],
   asRepository: ["oref"],
   repositoryName: ["oref"],
-  registryURL: ["oref"],
+  registryUrl: ["oref"],
   referencesEqual: ["oref", "oref"],
   registryHostPort: ["oref", "any"],
   // names/
@@ -159,7 +159,7 @@ export const FUZZ_TABLE: Record<string, readonly KindName[]> = {
   tabwrite: ["str"],
   applyOperation: ["stream", "operation", "opts"],
   pruneTagHistory: ["stream", "clock"],
-  rollbackTag: ["stream", "str", "num", "opts"],
+  rollbackTag: ["stream", "rollback", "opts"],
   tag: ["stream", "request", "opts"],
   untag: ["stream", "request", "opts"],
   tagInCatalog: ["catalog", "request", "opts"],

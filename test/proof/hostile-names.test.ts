@@ -170,8 +170,7 @@ describe.each(HOSTILE)("hostile name %j", (name) => {
     ) => { stream: ImageStream; message: string };
     const rollbackTag = L.rollbackTag as unknown as (
       s: ImageStream,
-      t: string,
-      r: number,
+      r: { tag: string; revision: number },
       o: unknown,
     ) => { stream: ImageStream };
     const applyImportResult = L.applyImportResult as unknown as (
@@ -188,7 +187,9 @@ describe.each(HOSTILE)("hostile name %j", (name) => {
     );
     expect(tagged.message).toBe(`Tag app:${name} set to app@${DIGEST_B}.`);
     expect(lib.latestTaggedImage(tagged.stream, name)?.image).toBe(DIGEST_B);
-    const rolled = untouched(tagged.stream, (x) => rollbackTag(x, "latest", 1, { now: NOW }));
+    const rolled = untouched(tagged.stream, (x) =>
+      rollbackTag(x, { tag: "latest", revision: 1 }, { now: NOW }),
+    );
     expect(lib.latestTaggedImage(rolled.stream, "latest")?.image).toBe(DIGEST_A);
     const imported = untouched(rolled.stream, (x) =>
       applyImportResult(

@@ -668,7 +668,11 @@ class IstagUpdateCmd extends Cmd {
   }
 }
 
-type RollbackFn = (s: ImageStream, tag: string, rev: number, o: unknown) => { stream: ImageStream };
+type RollbackFn = (
+  s: ImageStream,
+  r: { tag: string; revision: number },
+  o: unknown,
+) => { stream: ImageStream };
 
 /** rollbackTag: `oc tag app@<items[rev].image> app:<tag>` (issue 5 item 2). */
 class RollbackCmd extends Cmd {
@@ -692,7 +696,7 @@ class RollbackCmd extends Cmd {
             viaOperation(s, { type: "rollback", tag: this.tag, revision: this.rev }, now),
           ),
         }
-      : call(r, (s) => rollback(s, this.tag, this.rev, opts(now)));
+      : call(r, (s) => rollback(s, { tag: this.tag, revision: this.rev }, opts(now)));
     const item = m.status.get(this.tag)?.items[this.rev] as MEvent;
     const spec = cloneSpec(m.spec);
     // documented choice of rollbackTag: the tag's `reference` flag is kept

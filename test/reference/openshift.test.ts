@@ -15,7 +15,7 @@ import {
   referenceString,
   referencesEqual,
   registryHostPort,
-  registryURL,
+  registryUrl,
   repositoryName,
 } from "../../src/reference/index.js";
 import { deepFreeze } from "../support/freeze.js";
@@ -181,9 +181,9 @@ describe("printers (R3.2)", () => {
     expect(registryHostPort(ref({ registry: "[::1", name: "a" }), false)).toEqual({ host: "", port: "" });
     expect(registryHostPort(ref({ registry: "a]:1", name: "a" }), false)).toEqual({ host: "", port: "" });
     expect(registryHostPort(ref({ registry: "a[:1", name: "a" }), false)).toEqual({ host: "", port: "" });
-    expect(registryURL(ref({ registry: "docker.io", name: "a" }))).toBe("https://registry-1.docker.io");
-    expect(registryURL(ref({ registry: "quay.io:443", name: "a" }))).toBe("https://quay.io:443");
-    expect(registryURL(ref({ name: "a" }))).toBe("https:");
+    expect(registryUrl(ref({ registry: "docker.io", name: "a" }))).toBe("https://registry-1.docker.io");
+    expect(registryUrl(ref({ registry: "quay.io:443", name: "a" }))).toBe("https://quay.io:443");
+    expect(registryUrl(ref({ name: "a" }))).toBe("https:");
   });
   it("isRegistryDockerHub knows the three Hub hosts", () => {
     expect(["docker.io", "index.docker.io", "registry-1.docker.io"].every(isRegistryDockerHub)).toBe(true);
@@ -198,11 +198,11 @@ describe("printers (R3.2)", () => {
   });
 });
 
-describe("registryURL escapes the host as Go's url.URL.String does (library-go RegistryURL; net/url shouldEscape, encodeHost)", () => {
+describe("registryUrl escapes the host as Go's url.URL.String does (library-go RegistryURL; net/url shouldEscape, encodeHost)", () => {
   it("the @ of a registry-only reference with a digest is %40", () => {
     const r = parseDockerImageReference(`quay.io@${D}`);
     expect(r.registry).toBe(`quay.io@${D}`);
-    expect(registryURL(r)).toBe(`https://quay.io%40${D}`);
+    expect(registryUrl(r)).toBe(`https://quay.io%40${D}`);
   });
   it.each([
     [
@@ -218,6 +218,6 @@ describe("registryURL escapes the host as Go's url.URL.String does (library-go R
     ["non-ASCII is escaped byte by byte in UTF-8", "ré😀", "r%C3%A9%F0%9F%98%80"],
     ["a lone surrogate is U+FFFD, as Go's string conversion gives", "a\ud800", "a%EF%BF%BD"],
   ])("%s", (_name, registry, escaped) => {
-    expect(registryURL(ref({ registry, name: "a" }))).toBe(`https://${escaped}`);
+    expect(registryUrl(ref({ registry, name: "a" }))).toBe(`https://${escaped}`);
   });
 });

@@ -27,7 +27,7 @@ import {
   referencesEqual,
   referenceToString,
   registryHostPort,
-  registryURL,
+  registryUrl,
   repositoryName,
   tagNameOnly,
   trimNamed,
@@ -109,7 +109,7 @@ describe("issue 2 bad input: reference objects", () => {
     ["asV2", asV2],
     ["asRepository", asRepository],
     ["repositoryName", repositoryName],
-    ["registryURL", registryURL],
+    ["registryUrl", registryUrl],
     ["referencesEqual", (r) => referencesEqual(r, r)],
     ["registryHostPort", (r) => registryHostPort(r, false)],
   ];
@@ -128,7 +128,7 @@ describe("issue 2 bad input: reference objects", () => {
     expect(repositoryName(r)).toBe("foo");
     expect(exactReference(dockerClientDefaults(r))).toBe("docker.io/library/foo:latest");
     expect(exactReference(minimalReference({ name: "foo", tag: "latest" } as never))).toBe("foo");
-    expect(registryURL({} as never)).toBe("https:");
+    expect(registryUrl({} as never)).toBe("https:");
     expect(
       daemonMinimal({ registry: "index.docker.io", namespace: "library", name: "a" } as never),
     ).toMatchObject({

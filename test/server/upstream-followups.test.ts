@@ -422,7 +422,7 @@ describe('a missing stream is imagestreams.image.openshift.io "<name>" not found
     ["getImageStreamImage", () => getImageStreamImage(undefined, `test@${imageDigest(1)}`, now)],
     ["getImageTag", () => getImageTag(undefined, "test:latest", now)],
     ["deleteImageStreamTag", () => deleteImageStreamTag(undefined, "test:latest", now)],
-    ["rollbackTag", () => rollbackTag(undefined, "test:latest", 1, now)],
+    ["rollbackTag", () => rollbackTag(undefined, { tag: "test:latest", revision: 1 }, now)],
     ["untag", () => untag(undefined, { destinations: ["test:latest"], namespace: "ns" }, now)],
     [
       "applyImportResult with a resourceVersion",
@@ -506,7 +506,7 @@ describe("status repositories when the hostnames are left out (imagestream/strat
           .stream,
     ],
     ["untag", (s) => untag(s, { destinations: ["app:latest"], namespace: "ns" }, { now: NOW }).stream],
-    ["rollbackTag", (s) => rollbackTag(s, "latest", 0, { now: NOW }).stream],
+    ["rollbackTag", (s) => rollbackTag(s, { tag: "latest", revision: 0 }, { now: NOW }).stream],
     ["deleteImageStreamTag", (s) => deleteImageStreamTag(s, "latest", { now: NOW })],
   ])("%s called with only { now } keeps both stored repositories", (_name, write) => {
     const next = write(stored);

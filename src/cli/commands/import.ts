@@ -22,7 +22,7 @@ function run(ctx: CommandContext): CommandResult {
   const ws = ctx.workspace();
   const state = new State(ws);
   const preferArch = stringFlag(ctx.args, "prefer-arch");
-  const preferOS = stringFlag(ctx.args, "prefer-os");
+  const preferOs = stringFlag(ctx.args, "prefer-os");
   const messages: string[] = [];
   const touched: string[] = [];
   for (const entry of results) {
@@ -37,7 +37,7 @@ function run(ctx: CommandContext): CommandResult {
     const applied = applyImportResult(current, stamped, {
       ...serverOptions(ctx, ws, state),
       ...(preferArch !== undefined ? { preferArch } : {}),
-      ...(preferOS !== undefined ? { preferOS } : {}),
+      ...(preferOs !== undefined ? { preferOs } : {}),
     });
     state.put(applied.stream);
     for (const image of applied.images) state.addImage(image, applied.stream);

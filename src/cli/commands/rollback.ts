@@ -18,7 +18,7 @@ function run(ctx: CommandContext): CommandResult {
   const revision = rev === undefined ? 1 : Number(rev);
   const { name, tag } = parseImageStreamTagName(target);
   const ws = ctx.workspace();
-  const result = rollbackTag(ws.getStream(name), tag, revision, serverOptions(ctx, ws));
+  const result = rollbackTag(ws.getStream(name), { tag, revision }, serverOptions(ctx, ws));
   return mutationResult(ctx, ws, { streams: [result.stream], messages: result.messages });
 }
 
