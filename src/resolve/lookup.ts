@@ -199,31 +199,31 @@ export interface LookupOptions {
  *
  * @example
  * ```ts
- * const reason: LookupUnchangedReason = "lookup-not-allowed";
+ * const reason: LookupUnchangedReason = "lookupNotAllowed";
  * ```
  * @public
  */
 export type LookupUnchangedReason =
   /** No resolution rule of the policy covers the resource. */
-  | "resource-not-covered"
+  | "resourceNotCovered"
   /** The object has an owner reference with `controller: true` (R14.4). */
-  | "controller-owned"
+  | "controllerOwned"
   /** Updates of batch/jobs and build.openshift.io/builds are never rewritten (R14.4). */
-  | "update-not-rewritten"
+  | "updateNotRewritten"
   /** The string does not parse as an image reference. */
-  | "invalid-reference"
+  | "invalidReference"
   /** The reference has a digest: looked up as an Image; kept unless the policy rewrites. */
   | "digest"
   /** A reference into the integrated registry whose tag exists: resolved, kept unless the policy rewrites. */
-  | "full-reference"
+  | "fullReference"
   /** Not a partial reference (it has a registry or a namespace) and resolution is not forced. */
-  | "not-local-name"
+  | "notLocalName"
   /** No image stream tag (or Image), and no fallback applies. */
-  | "not-found"
+  | "notFound"
   /** The ImageStreamTag exists but its stream does not allow local lookup (R14.3). */
-  | "lookup-not-allowed"
+  | "lookupNotAllowed"
   /** Resolved, but no rule and no policy asks for a rewrite (for example `localNames: false`). */
-  | "not-rewritten-by-policy";
+  | "notRewrittenByPolicy";
 
 /**
  * The outcome of {@link resolveImageReference}: the rewritten pull spec, the string kept (the
@@ -459,7 +459,7 @@ function resolve(original: string, c: ResolveContext): Resolved {
   try {
     ref = parseDockerImageReference(original);
   } catch (err) {
-    return { ok: false, reason: "invalid-reference", message: messageOf(err) };
+    return { ok: false, reason: "invalidReference", message: messageOf(err) };
   }
   if (ref.id !== "") {
     // images by ID are looked up as Images (for policy checks); never a stream
@@ -486,7 +486,7 @@ function resolve(original: string, c: ResolveContext): Resolved {
   if (!full && !partial) {
     return {
       ok: false,
-      reason: "not-local-name",
+      reason: "notLocalName",
       message: `(${exactReference(ref)}) could not be resolved to an exact image reference`,
     };
   }
@@ -498,7 +498,7 @@ function resolve(original: string, c: ResolveContext): Resolved {
   if (typeof stream !== "object" || stream === null) {
     // the ImageStreamTag GET fails on the stream first
     const message = new NotFoundError({ resource: "imagestreams", name: ref.name }).message;
-    return { ok: false, reason: "not-found", message };
+    return { ok: false, reason: "notFound", message };
   }
 
   let istag: ReturnType<typeof getImageStreamTag>;
@@ -524,20 +524,20 @@ function resolve(original: string, c: ResolveContext): Resolved {
             localRewrite: true,
             imageStreamTag,
             fallback: true,
-            keptAs: "not-rewritten-by-policy",
+            keptAs: "notRewrittenByPolicy",
           };
         } catch {
           // an unparseable repository gives no rewrite
         }
       }
     }
-    return { ok: false, reason: "not-found", message: messageOf(err) };
+    return { ok: false, reason: "notFound", message: messageOf(err) };
   }
 
   if (partial && !c.forced && istag.lookupPolicy?.local !== true) {
     return {
       ok: false,
-      reason: "lookup-not-allowed",
+      reason: "lookupNotAllowed",
       message:
         "ImageStreamTag does not allow local references and the resource did not request image stream resolution",
     };
@@ -551,7 +551,7 @@ function resolve(original: string, c: ResolveContext): Resolved {
   } catch (err) {
     return {
       ok: false,
-      reason: "not-found",
+      reason: "notFound",
       message: `image reference ${pullSpec} could not be parsed: ${messageOf(err)}`,
     };
   }
@@ -562,7 +562,7 @@ function resolve(original: string, c: ResolveContext): Resolved {
     localRewrite: partial,
     imageStreamTag,
     fallback: false,
-    keptAs: partial ? "not-rewritten-by-policy" : "full-reference",
+    keptAs: partial ? "notRewrittenByPolicy" : "fullReference",
   };
 }
 
@@ -606,14 +606,14 @@ export function resolveImageReference(image: string, opts: LookupOptions): Looku
   const fn = <F>(f: F | undefined): F | undefined => (typeof f === "function" ? f : undefined);
   const policy = policyOf(raw.policy);
   if (typeof image !== "string") {
-    return unchanged("", "invalid-reference", "the image reference must be a string");
+    return unchanged("", "invalidReference", "the image reference must be a string");
   }
   const original = image;
   const gr = groupResourceOf(raw.resource);
   const rules = policy.rules.filter((r) => covers(r, gr));
   // Execution rules are not modelled, so only resolution rules cover a resource.
-  if (rules.length === 0) return unchanged(original, "resource-not-covered");
-  if (hasControllerOwner(raw.ownerReferences)) return unchanged(original, "controller-owned");
+  if (rules.length === 0) return unchanged(original, "resourceNotCovered");
+  if (hasControllerOwner(raw.ownerReferences)) return unchanged(original, "controllerOwned");
 
   const annotations =
     typeof raw.annotations === "object" && raw.annotations !== null ? raw.annotations : undefined;
@@ -643,7 +643,7 @@ export function resolveImageReference(image: string, opts: LookupOptions): Looku
   // upstream `resolutionConfig.RewriteImagePullSpec`
   const isUpdate = typeof raw.operation === "string" && raw.operation.toLowerCase() === "update";
   if (isUpdate && NO_REWRITE_ON_UPDATE.has(`${gr.group}/${gr.resource}`))
-    return unchanged(original, "update-not-rewritten");
+    return unchanged(original, "updateNotRewritten");
   // Upstream falls back to `resolveImages` only when no rule matches, which happens only for a
   // resource that execution rules alone cover: not modelled, so the covering rules decide.
   const rewrite = rules.some((r) => (r.localNames && resolved.localRewrite) || rewrites(r.policy));

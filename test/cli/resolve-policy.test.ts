@@ -46,7 +46,7 @@ describe("resolve --resolve-images / --policy-config / --controller-owned", () =
   it("-o json carries the verdict (kind rejected) and exits 1", () => {
     const r = cli(["resolve", "ruby", "--resolve-images", "Required", "-o", "json", "-f", PY]);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout)).toMatchObject({ kind: "rejected", image: "ruby", reason: "not-found" });
+    expect(JSON.parse(r.stdout)).toMatchObject({ kind: "rejected", image: "ruby", reason: "notFound" });
   });
 
   it("--policy-config reads an ImagePolicyConfig; its errors are Invalid (exit 1)", () => {

@@ -74,7 +74,7 @@ describe("skipImageRewriteOnUpdate: StatefulSet updates are rewritten (R14.4)", 
       expect(resolveImageReference("mysql", { ...base, resource, operation: "UPDATE" })).toEqual({
         kind: "unchanged",
         image: "mysql",
-        reason: "update-not-rewritten",
+        reason: "updateNotRewritten",
       });
     },
   );
@@ -92,14 +92,14 @@ describe("ImagePolicyPlugin.admit: objects owned by a controller are skipped (R1
     expect(resolveImageReference("mysql", owned)).toEqual({
       kind: "unchanged",
       image: "mysql",
-      reason: "controller-owned",
+      reason: "controllerOwned",
     });
     // not even a Required policy rejects it: admission returns before resolving
     expect(
       resolveImageReference("docker.io/nosuch", { ...owned, policy: { resolveImages: "RequiredRewrite" } }),
     ).toMatchObject({
       kind: "unchanged",
-      reason: "controller-owned",
+      reason: "controllerOwned",
     });
   });
   it.each([
@@ -122,7 +122,7 @@ describe("ImagePolicyPlugin.admit: objects owned by a controller are skipped (R1
         resource: "services",
         ownerReferences: [{ controller: true }],
       }),
-    ).toMatchObject({ reason: "resource-not-covered" });
+    ).toMatchObject({ reason: "resourceNotCovered" });
   });
 });
 
@@ -151,13 +151,13 @@ describe("ImagePolicyConfig: resolveImages and resolutionRules (R14.1, R14.2, R1
   const failures: ReadonlyArray<readonly [string, string, string]> = [
     [
       "docker.io/library/mysql",
-      "not-local-name",
+      "notLocalName",
       "(docker.io/library/mysql) could not be resolved to an exact image reference",
     ],
-    ["nosuch", "not-found", 'imagestreams.image.openshift.io "nosuch" not found'],
+    ["nosuch", "notFound", 'imagestreams.image.openshift.io "nosuch" not found'],
     [
       "ruby",
-      "lookup-not-allowed",
+      "lookupNotAllowed",
       "ImageStreamTag does not allow local references and the resource did not request image stream resolution",
     ],
     [
@@ -213,7 +213,7 @@ describe("ImagePolicyConfig: resolveImages and resolutionRules (R14.1, R14.2, R1
     });
     // under the default rules (DoNotAttempt) the same full reference is kept
     expect(resolveImageReference(`${HOST}/myapp/ruby:latest`, base)).toMatchObject({
-      reason: "full-reference",
+      reason: "fullReference",
     });
   });
 
@@ -222,7 +222,7 @@ describe("ImagePolicyConfig: resolveImages and resolutionRules (R14.1, R14.2, R1
     expect(resolveImageReference("mysql", policy("Attempt", { resolutionRules: rules }))).toEqual({
       kind: "unchanged",
       image: "mysql",
-      reason: "not-rewritten-by-policy",
+      reason: "notRewrittenByPolicy",
     });
   });
 
@@ -248,11 +248,11 @@ describe("ImagePolicyConfig: resolveImages and resolutionRules (R14.1, R14.2, R1
       expect(
         resolveImageReference("mysql", { ...policy("Attempt", { resolutionRules: rules }), resource }),
       ).toMatchObject({
-        reason: "resource-not-covered",
+        reason: "resourceNotCovered",
       });
     // an empty list covers nothing
     expect(resolveImageReference("mysql", policy("RequiredRewrite", { resolutionRules: [] }))).toMatchObject({
-      reason: "resource-not-covered",
+      reason: "resourceNotCovered",
     });
   });
 
@@ -264,7 +264,7 @@ describe("ImagePolicyConfig: resolveImages and resolutionRules (R14.1, R14.2, R1
         resource: "jobs.batch",
         operation: "update",
       }),
-    ).toMatchObject({ kind: "rejected", reason: "not-local-name" });
+    ).toMatchObject({ kind: "rejected", reason: "notLocalName" });
   });
 
   it("Validate: unknown policy values and rules without a resource are Invalid", () => {
@@ -399,7 +399,7 @@ describe("apiserver-library-go TestResolutionConfig rows, through resolveImageRe
           resolutionRules: [{ localNames: true, targetResource: rule }],
         },
       });
-      if (!resolve) expect(r).toMatchObject({ kind: "unchanged", reason: "resource-not-covered" });
+      if (!resolve) expect(r).toMatchObject({ kind: "unchanged", reason: "resourceNotCovered" });
       else if (rewrite) expect(r).toMatchObject({ kind: "rewrite", image: MYSQL });
       else expect(r.kind).toBe("unchanged");
     },

@@ -92,12 +92,12 @@ describe("resolveImageReference — partial references (R14.2, R14.3)", () => {
     expect(resolveImageReference("library/mysql", base)).toEqual({
       kind: "unchanged",
       image: "library/mysql",
-      reason: "not-local-name",
+      reason: "notLocalName",
       message: "(library/mysql) could not be resolved to an exact image reference",
     });
     expect(resolveImageReference("docker.io/mysql", base)).toMatchObject({
       kind: "unchanged",
-      reason: "not-local-name",
+      reason: "notLocalName",
     });
   });
 
@@ -113,13 +113,13 @@ describe("resolveImageReference — partial references (R14.2, R14.3)", () => {
     const withHost = { ...base, internalRegistryHostname: HOST };
     expect(resolveImageReference(`${HOST}/myapp/mysql:latest`, withHost)).toMatchObject({
       kind: "unchanged",
-      reason: "full-reference",
+      reason: "fullReference",
     });
     // even when the stream does not allow lookup (no LocalRewrite on full references)
-    expect(resolveImageReference(`${HOST}/myapp/ruby`, withHost)).toMatchObject({ reason: "full-reference" });
+    expect(resolveImageReference(`${HOST}/myapp/ruby`, withHost)).toMatchObject({ reason: "fullReference" });
     // full references are resolved in their own namespace
     expect(resolveImageReference(`${HOST}/other/mysql:latest`, withHost)).toMatchObject({
-      reason: "not-found",
+      reason: "notFound",
     });
   });
 
@@ -150,18 +150,18 @@ describe("resolveImageReference — partial references (R14.2, R14.3)", () => {
       internalRegistryHostname: "registry.example:5000",
       getImageStream: (ns, name) => (ns === "myapp" && name === "mysql" ? bare : undefined),
     });
-    expect(noRepo).toMatchObject({ kind: "unchanged", reason: "not-found" });
+    expect(noRepo).toMatchObject({ kind: "unchanged", reason: "notFound" });
   });
 
   it("R14.3 the stream must allow lookup: found tag → error, missing tag → no fallback", () => {
     expect(resolveImageReference("ruby", base)).toEqual({
       kind: "unchanged",
       image: "ruby",
-      reason: "lookup-not-allowed",
+      reason: "lookupNotAllowed",
       message:
         "ImageStreamTag does not allow local references and the resource did not request image stream resolution",
     });
-    expect(resolveImageReference("ruby:9", base)).toMatchObject({ kind: "unchanged", reason: "not-found" });
+    expect(resolveImageReference("ruby:9", base)).toMatchObject({ kind: "unchanged", reason: "notFound" });
   });
 
   it("R14.3 no stream, or a missing Image object: no rewrite and no fallback", () => {
@@ -169,23 +169,23 @@ describe("resolveImageReference — partial references (R14.2, R14.3)", () => {
     expect(resolveImageReference("nosuch", base)).toEqual({
       kind: "unchanged",
       image: "nosuch",
-      reason: "not-found",
+      reason: "notFound",
       message: 'imagestreams.image.openshift.io "nosuch" not found',
     });
     const noImages = resolveImageReference("mysql", { ...base, getImage: () => undefined });
-    expect(noImages).toMatchObject({ kind: "unchanged", reason: "not-found" });
-    expect(resolveImageReference("mysql", { namespace: "myapp" })).toMatchObject({ reason: "not-found" });
+    expect(noImages).toMatchObject({ kind: "unchanged", reason: "notFound" });
+    expect(resolveImageReference("mysql", { namespace: "myapp" })).toMatchObject({ reason: "notFound" });
   });
 
   it("R14.6 only the object's own namespace is consulted", () => {
     expect(resolveImageReference("mysql", { ...base, namespace: "other" })).toMatchObject({
-      reason: "not-found",
+      reason: "notFound",
     });
   });
 
   it("R14.2 an unparseable string is left alone with the parser's message", () => {
     const r = resolveImageReference("Not A Ref", base);
-    expect(r).toMatchObject({ kind: "unchanged", reason: "invalid-reference" });
+    expect(r).toMatchObject({ kind: "unchanged", reason: "invalidReference" });
     expect(r.kind === "unchanged" && typeof r.message === "string" && r.message.length > 0).toBe(true);
   });
 });
@@ -214,7 +214,7 @@ describe("resolveImageReference — resolve-names annotation (R14.5)", () => {
     expect(resolveImageReference(`quay.io/x/mysql@${DA}`, forced)).toMatchObject({ reason: "digest" });
     expect(
       resolveImageReference("ruby", { ...base, annotations: { [RESOLVE_NAMES_ANNOTATION]: "ruby" } }),
-    ).toMatchObject({ reason: "lookup-not-allowed" });
+    ).toMatchObject({ reason: "lookupNotAllowed" });
   });
 });
 
@@ -237,19 +237,19 @@ describe("resolveImageReference — resources and operations (R14.1, R14.4)", ()
   });
   it("R14.1 other resources are not covered", () => {
     expect(resolveImageReference("mysql", { ...base, resource: "services" })).toMatchObject({
-      reason: "resource-not-covered",
+      reason: "resourceNotCovered",
     });
     expect(resolveImageReference("mysql", { ...base, resource: "deployments" })).toMatchObject({
-      reason: "resource-not-covered",
+      reason: "resourceNotCovered",
     });
     expect(resolveImageReference("mysql", { ...base, resource: 42 as never })).toMatchObject({
-      reason: "resource-not-covered",
+      reason: "resourceNotCovered",
     });
   });
   it("R14.4 updates of batch/jobs and build.openshift.io/builds are not rewritten; creates are", () => {
     for (const resource of ["jobs.batch", "builds.build.openshift.io"]) {
       expect(resolveImageReference("mysql", { ...base, resource, operation: "update" })).toMatchObject({
-        reason: "update-not-rewritten",
+        reason: "updateNotRewritten",
       });
       expect(resolveImageReference("mysql", { ...base, resource, operation: "create" }).kind).toBe("rewrite");
     }
@@ -260,7 +260,7 @@ describe("resolveImageReference — resources and operations (R14.1, R14.4)", ()
   it("never throws on malformed options", () => {
     expect(resolveImageReference("mysql", null as never)).toMatchObject({
       kind: "unchanged",
-      reason: "not-found",
+      reason: "notFound",
     });
   });
 });

@@ -356,7 +356,7 @@ describe("§14 resolveImageReference: apiserver-library-go TestAdmissionResolveI
     expect(resolveImageReference(img, opts)).toEqual({
       kind: "unchanged",
       image: img,
-      reason: "full-reference",
+      reason: "fullReference",
     });
   });
 
@@ -402,13 +402,13 @@ describe("§14 resolveImageReference: apiserver-library-go TestAdmissionResolveI
   it("R14.3 'if the tag is not found, but the stream is and doesn't resolve, use the original value'", () => {
     expect(
       resolveImageReference("test:other", missingTag(false, "integrated.registry:5000/default/test")),
-    ).toMatchObject({ kind: "unchanged", image: "test:other", reason: "not-found" });
+    ).toMatchObject({ kind: "unchanged", image: "test:other", reason: "notFound" });
   });
   it("R14.3 'if the tag is not found, the stream resolves, but the registry is not installed, don't match'", () => {
     expect(resolveImageReference("test:other", missingTag(true, ""))).toMatchObject({
       kind: "unchanged",
       image: "test:other",
-      reason: "not-found",
+      reason: "notFound",
     });
   });
 });
@@ -433,7 +433,7 @@ describe("§14 resolveImageReference: apiserver-library-go TestDefaultPolicy (re
       expect(resolveImageReference(img, opts)).toEqual({
         kind: "unchanged",
         image: img,
-        reason: "not-local-name",
+        reason: "notLocalName",
         // Exact() adds no `library/` (R3.2.2)
         message: "(index.docker.io/mysql:latest) could not be resolved to an exact image reference",
       });
@@ -454,7 +454,7 @@ describe("§14 resolveImageReference: apiserver-library-go TestDefaultPolicy (re
     expect(resolveImageReference(img, opts)).toMatchObject({
       kind: "unchanged",
       image: img,
-      reason: "not-found",
+      reason: "notFound",
     });
   });
   it.each([
@@ -470,7 +470,7 @@ describe("§14 resolveImageReference: apiserver-library-go TestDefaultPolicy (re
     expect(resolveImageReference(img, opts)).toEqual({
       kind: "unchanged",
       image: img,
-      reason: "full-reference",
+      reason: "fullReference",
     });
   });
 });
@@ -493,7 +493,7 @@ describe("R14.4 resolveImageReference: apiserver-library-go TestResolutionConfig
     if (rewrite) {
       expect(r).toMatchObject({ kind: "rewrite", image: `integrated.registry/image1/image1@${SHA_1}` });
     } else {
-      expect(r).toEqual({ kind: "unchanged", image: "test:other", reason: "update-not-rewritten" });
+      expect(r).toEqual({ kind: "unchanged", image: "test:other", reason: "updateNotRewritten" });
     }
   });
 });
