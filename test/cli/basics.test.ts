@@ -255,7 +255,7 @@ describe("hostile names", () => {
       const a = cli(["resolve", "mysql", "--annotation", "__proto__=x", "-f", "examples/python.yaml"]);
       expect(a.code).toBe(0);
       expect(a.stdout).toBe(
-        'mysql unchanged: not-found: imagestreams.image.openshift.io "mysql" not found\n',
+        'mysql unchanged: notFound: imagestreams.image.openshift.io "mysql" not found\n',
       );
     } finally {
       cleanup(d);

@@ -563,8 +563,8 @@ describe("resolve (lookup policy)", () => {
     expect(r.code).toBe(0);
     expect(r.stdout.split("\n")).toEqual([
       `python:3.5 -> centos/python-35-centos7@${D49} (image stream tag default/python:3.5)`,
-      'mysql unchanged: not-found: imagestreams.image.openshift.io "mysql" not found',
-      expect.stringMatching(/^library\/python:3\.5 unchanged: not-local-name/),
+      'mysql unchanged: notFound: imagestreams.image.openshift.io "mysql" not found',
+      expect.stringMatching(/^library\/python:3\.5 unchanged: notLocalName/),
       `python@${D49} unchanged: digest`,
       "",
     ]);
@@ -574,7 +574,7 @@ describe("resolve (lookup policy)", () => {
 
   it("R14.5 without lookup the tag is not rewritten unless --resolve-names is given", () => {
     const a = cli(["resolve", "python:3.5", "-f", "examples/python.yaml"]);
-    expect(a.stdout).toMatch(/^python:3\.5 unchanged: lookup-not-allowed/);
+    expect(a.stdout).toMatch(/^python:3\.5 unchanged: lookupNotAllowed/);
     const b = cli(["resolve", "quay.io/x/python:3.5", "--resolve-names", "-f", "examples/python.yaml"]);
     expect(b.stdout).toBe(
       `quay.io/x/python:3.5 -> centos/python-35-centos7@${D49} (image stream tag default/python:3.5)\n`,

@@ -33,14 +33,14 @@ describe("resolve --resolve-images / --policy-config / --controller-owned", () =
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(`python:3.5 -> ${PINNED} (image stream tag default/python:3.5)\n`);
     expect(r.stderr).toBe(
-      'error: docker.io/library/ruby rejected: not-found: this image is prohibited by policy: imagestreams.image.openshift.io "ruby" not found\n',
+      'error: docker.io/library/ruby rejected: notFound: this image is prohibited by policy: imagestreams.image.openshift.io "ruby" not found\n',
     );
   });
 
   it("Attempt (the default) keeps what cannot be resolved and exits 0", () => {
     const r = cli(["resolve", "docker.io/library/ruby", "-f", PY]);
     expect([r.code, r.stderr]).toEqual([0, ""]);
-    expect(r.stdout).toMatch(/^docker\.io\/library\/ruby unchanged: not-local-name/);
+    expect(r.stdout).toMatch(/^docker\.io\/library\/ruby unchanged: notLocalName/);
   });
 
   it("-o json carries the verdict (kind rejected) and exits 1", () => {
@@ -71,7 +71,7 @@ describe("resolve --resolve-images / --policy-config / --controller-owned", () =
       ]).stdout,
     ).toBe(`python:3.5 -> ${PINNED} (image stream tag default/python:3.5)\n`);
     expect(cli(["resolve", "python:3.5", "--policy-config", good, "-f", PY]).stdout).toBe(
-      "python:3.5 unchanged: resource-not-covered\n",
+      "python:3.5 unchanged: resourceNotCovered\n",
     );
     const bad = join(d, "bad.json");
     writeFileSync(bad, JSON.stringify({ resolveImages: "Always" }));
@@ -87,7 +87,7 @@ describe("resolve --resolve-images / --policy-config / --controller-owned", () =
 
   it("--controller-owned: the object is skipped", () => {
     const r = cli(["resolve", "python:3.5", "--resolve-names", "--controller-owned", "-f", PY]);
-    expect(r.stdout).toBe("python:3.5 unchanged: controller-owned\n");
+    expect(r.stdout).toBe("python:3.5 unchanged: controllerOwned\n");
   });
 
   it("StatefulSet updates are rewritten like creates; job updates are not", () => {
@@ -105,6 +105,6 @@ describe("resolve --resolve-images / --policy-config / --controller-owned", () =
     expect(cli(args("statefulsets.apps")).stdout).toBe(
       `python:3.5 -> ${PINNED} (image stream tag default/python:3.5)\n`,
     );
-    expect(cli(args("jobs.batch")).stdout).toBe("python:3.5 unchanged: update-not-rewritten\n");
+    expect(cli(args("jobs.batch")).stdout).toBe("python:3.5 unchanged: updateNotRewritten\n");
   });
 });

@@ -75,7 +75,7 @@ function run(ctx: CommandContext): CommandResult {
   const ws = ctx.workspace();
   const resource = stringFlag(ctx.args, "resource") ?? "pods";
   const policy = policyOf(ctx);
-  const ownerReferences: LookupOwnerReference[] = boolFlag(ctx.args, "controllerOwned")
+  const ownerReferences: LookupOwnerReference[] = boolFlag(ctx.args, "controller-owned")
     ? [{ controller: true }]
     : [];
   const opts = {
@@ -120,7 +120,7 @@ export const resolveCommand: Command = {
     operation: { type: "string" },
     annotation: { type: "string", multiple: true },
     "resolve-names": { type: "boolean" },
-    "controllerOwned": { type: "boolean" },
+    "controller-owned": { type: "boolean" },
     "resolve-images": { type: "string" },
     "policy-config": { type: "string" },
   },
