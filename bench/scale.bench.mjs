@@ -1,4 +1,4 @@
-// Scale (issue 7, item 4): streams with 1,000 → 100,000 tags, histories of 100 → 10,000 items,
+// Scale: streams with 1,000 → 100,000 tags, histories of 100 → 10,000 items,
 // and strings of 10 KB → 1 MB through the parse functions. For each size: median time and the
 // heap retained by the result (process.memoryUsage().heapUsed after a GC, result held, minus
 // before). For each operation a growth row compares each size (best run) with a linear

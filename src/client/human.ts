@@ -1,5 +1,5 @@
 /**
- * Human-readable durations and sizes, as docker `go-units` prints them (SEMANTICS §16).
+ * Human-readable durations and sizes, as docker `go-units` prints them (docs/behaviour.md §16).
  */
 
 /** Go's `time.Duration` limit (math.MaxInt64 nanoseconds) in milliseconds. */

@@ -1,5 +1,5 @@
 /**
- * History pruning as `oc adm prune images` does it for image streams (SEMANTICS R17.2).
+ * History pruning as `oc adm prune images` does it for image streams (docs/behaviour.md R17.2).
  */
 import { castDraft, produce } from "../internal/immer.js";
 import { finish } from "../model/checked.js";

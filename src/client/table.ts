@@ -1,6 +1,6 @@
 /**
  * Go `text/tabwriter` (elastic tabstops) and the `oc get is` / `istag` / `isimage` / `imagetag` tables
- * (SEMANTICS §16, OAS `pkg/image/printers/internalversion/printer.go`).
+ * (docs/behaviour.md §16, OAS `pkg/image/printers/internalversion/printer.go`).
  */
 import type { ImageStream, ImageStreamImage, ImageStreamTag, ImageTag } from "../model/index.js";
 import { splitImageStreamImage, splitImageStreamTag } from "../names/index.js";
@@ -288,7 +288,7 @@ function num(v: unknown, fallback: number): number {
 }
 
 /**
- * `oc get is` output (SEMANTICS §16.3): `NAME`, `IMAGE REPOSITORY` (public repository if set,
+ * `oc get is` output (docs/behaviour.md §16.3): `NAME`, `IMAGE REPOSITORY` (public repository if set,
  * else `spec.dockerImageRepository`, else `status.dockerImageRepository`), `TAGS`
  * (see R12.8, 40 characters budget), `UPDATED` (newest `items[0].created`, `<dur> ago`).
  * Returns `""` for an empty list (kubectl then prints `No resources found`).
@@ -324,7 +324,7 @@ export function formatImageStreamTable(streams: readonly ImageStream[], options:
 }
 
 /**
- * `oc get istag` output (SEMANTICS §16.3): `NAME`, `IMAGE REFERENCE`
+ * `oc get istag` output (docs/behaviour.md §16.3): `NAME`, `IMAGE REFERENCE`
  * (`image.dockerImageReference`), `UPDATED` (`creationTimestamp` ago); `wide` adds `IMAGE NAME`.
  * Returns `""` for an empty list.
  *
@@ -353,7 +353,7 @@ export function formatImageStreamTagTable(
 }
 
 /**
- * `oc get isimage` output (SEMANTICS §16.3): `NAME`, `UPDATED` (`creationTimestamp` ago); `wide`
+ * `oc get isimage` output (docs/behaviour.md §16.3): `NAME`, `UPDATED` (`creationTimestamp` ago); `wide`
  * adds `IMAGE REFERENCE` (`image.dockerImageReference`) and `IMAGE NAME`. Returns `""` for an
  * empty list.
  *
@@ -442,7 +442,7 @@ function imageTagCells(itag: ImageTag, now: number): string[] {
 }
 
 /**
- * `oc get imagetag` output (SEMANTICS §16.3, upstream `printImageTag`): `NAME`; `SPEC` (`Tag`,
+ * `oc get imagetag` output (docs/behaviour.md §16.3, upstream `printImageTag`): `NAME`; `SPEC` (`Tag`,
  * `Ref` for a reference tag, `Scheduled`, `Track` for a tag of a tag of the same stream, `Push`
  * when there is history but no spec source or the event generation is newer than the spec's);
  * `STATUS` (`Importing` while the newest event is older than the spec generation,

@@ -1,5 +1,5 @@
 /**
- * `oc tag` argument parsing and validation (SEMANTICS §15, OC `pkg/cli/tag/tag.go`).
+ * `oc tag` argument parsing and validation (docs/behaviour.md §15, OC `pkg/cli/tag/tag.go`).
  *
  * `planTag` reproduces `Complete`, `Validate` and the per-destination checks of `Run`, in that
  * order, and returns what `oc` would send for every destination plus the message it would print.

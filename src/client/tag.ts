@@ -1,5 +1,5 @@
 /**
- * `oc tag` writes (SEMANTICS §15, R15.8, R15.11–R15.14): applying a planned tag through the
+ * `oc tag` writes (docs/behaviour.md §15, R15.8, R15.11–R15.14): applying a planned tag through the
  * ImageStreamTag update path of the server (§13), deleting tags, and rolling a tag back.
  */
 import { BadRequestError, NotFoundError } from "../errors.js";

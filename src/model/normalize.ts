@@ -1,5 +1,5 @@
 /**
- * What the API server does to every object it decodes and returns (SEMANTICS §1.11): tags sorted by
+ * What the API server does to every object it decodes and returns (docs/behaviour.md §1.11): tags sorted by
  * name, duplicates last-wins, policies defaulted, legacy repository tags/IDs stripped.
  */
 import { BadRequestError, invalidField } from "../errors.js";

@@ -1,5 +1,5 @@
 /**
- * Image stream names (SEMANTICS §2, library-go `imageutil`): `stream:tag` (ImageStreamTag) and
+ * Image stream names (docs/behaviour.md §2, library-go `imageutil`): `stream:tag` (ImageStreamTag) and
  * `stream@id` (ImageStreamImage), split / join / strict parse, image-ID prefix matching and
  * local tag references.
  */

@@ -1,7 +1,7 @@
 /**
  * Docker semantics of image references: distribution/reference `Parse`, `ParseNormalizedNamed`,
  * `ParseDockerRef`, `ParseAnyReference`, `ParseNamed`, `WithName`, `WithTag`, `WithDigest`,
- * `TrimNamed`, `TagNameOnly`, `FamiliarName`, `FamiliarString` (REFERENCE-GRAMMAR §1–§4).
+ * `TrimNamed`, `TagNameOnly`, `FamiliarName`, `FamiliarString` (docs/behaviour.md G1–G4).
  */
 import { ImageReferenceError } from "../errors.js";
 import { digestError, digestMessage, type ReferenceDialect, scannedDigestError } from "./digest.js";

@@ -1,5 +1,5 @@
 /**
- * Input guards of the reference module (issue 2 "Bad input", issue 7 fuzzing): whatever a caller
+ * Input guards of the reference module: whatever a caller
  * passes, the public functions throw only `ImageStreamError` subclasses, never a `TypeError`.
  *
  * - strings: {@link safeString} prints any value without ever throwing (for error inputs);

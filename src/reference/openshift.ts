@@ -1,6 +1,6 @@
 /**
  * OpenShift's `DockerImageReference` (library-go `pkg/image/reference`): parse into
- * registry / namespace / name / tag / id, and its printers and defaulting (SEMANTICS §3).
+ * registry / namespace / name / tag / id, and its printers and defaulting (docs/behaviour.md §3).
  */
 import { ImageReferenceError } from "../errors.js";
 import { isDigest } from "./digest.js";

@@ -1,5 +1,5 @@
 /**
- * One linear-time scanner for the distribution/reference grammar (REFERENCE-GRAMMAR §1).
+ * One linear-time scanner for the distribution/reference grammar (docs/behaviour.md G1).
  *
  * The scanner reads every character a bounded number of times (at most twice, and twice only on
  * some error paths), uses no regular expression except one flat negated class (`[^0-9a-f]`,

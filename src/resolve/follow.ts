@@ -1,5 +1,5 @@
 /**
- * `FollowTagReference` (SEMANTICS R12.7, OC `pkg/helpers/image/helpers.go`).
+ * `FollowTagReference` (docs/behaviour.md R12.7, OC `pkg/helpers/image/helpers.go`).
  */
 import { BadRequestError } from "../errors.js";
 import type { ImageStream, TagReference } from "../model/index.js";
@@ -160,7 +160,7 @@ export function aliasTargets(
 
 /**
  * Follows same-stream `ImageStreamTag` spec tags to the tag that really holds the source
- * (`FollowTagReference`, SEMANTICS R12.7).
+ * (`FollowTagReference`, docs/behaviour.md R12.7).
  *
  * `from.name` may be `foo` or `<thisStream>:foo`. The walk stops at a spec tag whose `from` is
  * absent or not an `ImageStreamTag`.

@@ -1,5 +1,5 @@
 /**
- * Read-only questions about image streams (SEMANTICS §12, R2.9).
+ * Read-only questions about image streams (docs/behaviour.md §12, R2.9).
  * @packageDocumentation
  */
 export { type FollowedTagReference, followTagReference } from "./follow.js";

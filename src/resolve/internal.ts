@@ -58,7 +58,7 @@ export function defaultTag(tag: unknown): string {
   return typeof tag === "string" && tag.length > 0 ? tag : "latest";
 }
 
-/** An options argument: a null or non-object one is `{}` (issue 2 "Bad input": never a TypeError). */
+/** An options argument: a null or non-object one is `{}` (never a TypeError). */
 export function optionsOf<T extends object>(opts: T | null | undefined): Partial<T> {
   return typeof opts === "object" && opts !== null ? opts : {};
 }

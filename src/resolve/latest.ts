@@ -1,12 +1,12 @@
 /**
- * The current image of a tag (SEMANTICS R12.1, R12.2) and its history.
+ * The current image of a tag (docs/behaviour.md R12.1, R12.2) and its history.
  */
 import type { ImageStream, TagEvent } from "../model/index.js";
 import { defaultTag, itemsOf, specHasTag, statusHasTag } from "./internal.js";
 import { referenceForEvent } from "./reference-policy.js";
 
 /**
- * The newest tag event of a tag (`LatestTaggedImage`, SEMANTICS R12.1).
+ * The newest tag event of a tag (`LatestTaggedImage`, docs/behaviour.md R12.1).
  *
  * An empty tag means `latest`. Returns `items[0]` of the tag's status history, or `undefined`
  * when the tag has no status or no items. Spec tags are never consulted and references are not
@@ -29,7 +29,7 @@ export function latestTaggedImage(stream: ImageStream, tag: string): TagEvent | 
 
 /**
  * The pull spec of a tag's current image, honouring the tag's reference policy
- * (`ResolveLatestTaggedImage`, SEMANTICS R12.2).
+ * (`ResolveLatestTaggedImage`, docs/behaviour.md R12.2).
  *
  * An empty tag means `latest`. `undefined` when the tag has no image yet; the event's
  * `dockerImageReference` when there is no spec tag; otherwise the reference-policy rule R12.3

@@ -1,5 +1,5 @@
 /**
- * `PrioritizeTags` (SEMANTICS R2.9, LG/imageutil): the tag order `oc describe` uses.
+ * `PrioritizeTags` (docs/behaviour.md R2.9, LG/imageutil): the tag order `oc describe` uses.
  *
  * Versions are parsed with the rules of `github.com/blang/semver` v3 (strict SemVer 2.0: no
  * leading zeros, numeric parts fit in an unsigned 64-bit integer, pre-release identifiers
@@ -192,7 +192,7 @@ function compare(a: Prioritized, b: Prioritized): number {
 }
 
 /**
- * Orders tags the way `oc describe` lists them (SEMANTICS R2.9, LG `PrioritizeTags`).
+ * Orders tags the way `oc describe` lists them (docs/behaviour.md R2.9, LG `PrioritizeTags`).
  *
  * `latest` first; then minor versions (`X.Y`, `vX.Y`, `X.Y-word`) newest first; then full
  * semantic versions (`X.Y.Z…`, optional `v`) newest first; then every other tag in byte-wise

@@ -1,5 +1,5 @@
 /**
- * `resolvePullSpecForTag` and its two public wrappers (SEMANTICS R12.4, LG/imageutil).
+ * `resolvePullSpecForTag` and its two public wrappers (docs/behaviour.md R12.4, LG/imageutil).
  */
 import { BadRequestError } from "../errors.js";
 import type { ImageStream, TagEvent } from "../model/index.js";
@@ -48,7 +48,7 @@ const WAIT_FOR_PULL_SPEC = "the pull spec cannot be determined yet";
 const NO_STREAM_REPOSITORY = "no image repository has been set on the image stream status";
 
 /**
- * Finds the most accurate pull spec for a tag (LG `resolvePullSpecForTag`, SEMANTICS R12.4).
+ * Finds the most accurate pull spec for a tag (LG `resolvePullSpecForTag`, docs/behaviour.md R12.4).
  *
  * An empty tag means `latest`. With status history the newest event is used (through the
  * reference policy R12.3) unless the spec tag's `generation` is newer than that event's: then

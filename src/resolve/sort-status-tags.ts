@@ -1,5 +1,5 @@
 /**
- * `SortStatusTags` (SEMANTICS R12.8, OAS `pkg/image/apis/image/helper.go`), used by `oc get is`.
+ * `SortStatusTags` (docs/behaviour.md R12.8, OAS `pkg/image/apis/image/helper.go`), used by `oc get is`.
  */
 import type { ImageStream } from "../model/index.js";
 import { itemsOf, statusTags } from "./internal.js";
@@ -17,7 +17,7 @@ export function timestampSeconds(value: unknown): number {
 }
 
 /**
- * The status tag names, most recently updated first (`SortStatusTags`, SEMANTICS R12.8).
+ * The status tag names, most recently updated first (`SortStatusTags`, docs/behaviour.md R12.8).
  *
  * The key is `items[0].created` truncated to the second; ties are broken by name ascending;
  * tags without history have the zero time and come last. Duplicate status entries count once

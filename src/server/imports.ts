@@ -1,5 +1,5 @@
 /**
- * Image imports (SEMANTICS §11): applying an ImageStreamImport result to a stream
+ * Image imports (docs/behaviour.md §11): applying an ImageStreamImport result to a stream
  * (OAS `registry/imagestreamimport/rest.go`), deciding what the import controller posts
  * (OCM `imagestream_controller.go`) and whether a stream is scheduled
  * (OCM `scheduled_image_controller.go`).

@@ -1,5 +1,5 @@
 /**
- * The API server engine (SEMANTICS §5–§10, §12.3, §12.6, §13): what the server does on each write.
+ * The API server engine (docs/behaviour.md §5–§10, §12.3, §12.6, §13): what the server does on each write.
  */
 export { type Catalog, createCatalog } from "./catalog.js";
 export { type DeleteImageStreamTagOptions, deleteImageStreamTag } from "./delete-tag.js";

@@ -11,7 +11,7 @@ import { validateImportMode } from "./tag-reference.js";
 const ONLY_DOCKER_IMAGE = "only DockerImage is supported";
 
 /**
- * Validates an ImageStreamImport (SEMANTICS R4.6.1) and returns every field error, in upstream order:
+ * Validates an ImageStreamImport (docs/behaviour.md R4.6.1) and returns every field error, in upstream order:
  *
  * - each `spec.images[i]`: `from.kind` must be `DockerImage` (`only DockerImage is supported`);
  *   `to`, if set, needs a name (`the name of the target tag must be specified`); `from.name`

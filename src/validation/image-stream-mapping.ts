@@ -8,7 +8,7 @@ import { isDNS1123Label, pathSegmentNameErrors, validateObjectMeta } from "./k8s
 import { referenceError } from "./reference.js";
 
 /**
- * Validates an ImageStreamMapping (SEMANTICS §4.3) and returns every field error, in upstream order:
+ * Validates an ImageStreamMapping (docs/behaviour.md §4.3) and returns every field error, in upstream order:
  *
  * - metadata: `metadata.name` required (`name or generateName is required`) and a path segment;
  *   `metadata.namespace` required and a DNS-1123 label;

@@ -29,7 +29,7 @@ function validateTag(ist: Obj | undefined): FieldError[] {
 }
 
 /**
- * Validates an ImageStreamTag for create (SEMANTICS R4.4.1, R4.4.2): `metadata.name` required and a
+ * Validates an ImageStreamTag for create (docs/behaviour.md R4.4.1, R4.4.2): `metadata.name` required and a
  * path segment (so `:` is fine, `/` and `%` are not), `metadata.namespace` required and a DNS
  * label; if `tag` is set it is validated as a TagReference under `tag`, and non-null
  * `tag.annotations` must equal `metadata.annotations`. Any input shape; never throws.
@@ -54,7 +54,7 @@ export function validateImageStreamTag(istag: unknown): FieldError[] {
 }
 
 /**
- * Validates an update of an ImageStreamTag (SEMANTICS R4.4.2, R4.4.3) against the old object
+ * Validates an update of an ImageStreamTag (docs/behaviour.md R4.4.2, R4.4.3) against the old object
  * synthesized from the stream: `metadata.name`/`namespace` unchanged, the new `tag` valid (as on
  * create), and nothing but `metadata.annotations`, `tag`, `lookupPolicy` and `generation` changed
  * (else Invalid on `metadata`: `may not update fields other than metadata.annotations`).

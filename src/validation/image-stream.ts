@@ -31,7 +31,7 @@ export interface ValidateImageStreamOptions {
 }
 
 /**
- * Validates an ImageStream (SEMANTICS §4.1) and returns every field error, in upstream order:
+ * Validates an ImageStream (docs/behaviour.md §4.1) and returns every field error, in upstream order:
  *
  * - R4.1.1 `metadata.name` required (`name or generateName is required`), a path segment, and
  *   matching `[a-z0-9]+(?:[._-][a-z0-9]+)*`;

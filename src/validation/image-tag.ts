@@ -26,7 +26,7 @@ function validateSpec(itag: Obj | undefined, spec: Obj): FieldError[] {
 }
 
 /**
- * Validates an ImageTag for create (SEMANTICS R4.5.1): metadata as for an ImageStreamTag; `spec`
+ * Validates an ImageTag for create (docs/behaviour.md R4.5.1): metadata as for an ImageStreamTag; `spec`
  * required (`spec is a required field during creation`); `spec.name` must equal the tag part of
  * `metadata.name` (`must match image tag name`); `spec` validated as a TagReference under `spec`.
  * Any input shape; never throws.
@@ -49,7 +49,7 @@ export function validateImageTag(imageTag: unknown): FieldError[] {
 }
 
 /**
- * Validates an update of an ImageTag (SEMANTICS R4.5.1): name/namespace unchanged; a new `spec`, if
+ * Validates an update of an ImageTag (docs/behaviour.md R4.5.1): name/namespace unchanged; a new `spec`, if
  * any, is validated as on create; `metadata` and `status` must be unchanged (Invalid on `metadata`
  * / `status`: `may not update fields other than spec`). Server-filled metadata (`resourceVersion`,
  * `generation`, `creationTimestamp`, `managedFields`, an empty `uid`) is not compared.

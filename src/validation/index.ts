@@ -1,5 +1,5 @@
 /**
- * Validation (SEMANTICS §4): the API server's validation rules as functions returning Kubernetes
+ * Validation (docs/behaviour.md §4): the API server's validation rules as functions returning Kubernetes
  * field errors. Wrap a non-empty result with {@link assertValid} to get an `InvalidError`.
  */
 export { assertValid } from "./assert.js";

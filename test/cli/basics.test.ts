@@ -254,9 +254,7 @@ describe("hostile names", () => {
       expect(r.stderr).toContain('doesn\'t have a resource type "constructor"');
       const a = cli(["resolve", "mysql", "--annotation", "__proto__=x", "-f", "examples/python.yaml"]);
       expect(a.code).toBe(0);
-      expect(a.stdout).toBe(
-        'mysql unchanged: notFound: imagestreams.image.openshift.io "mysql" not found\n',
-      );
+      expect(a.stdout).toBe('mysql unchanged: notFound: imagestreams.image.openshift.io "mysql" not found\n');
     } finally {
       cleanup(d);
     }

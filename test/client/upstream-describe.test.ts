@@ -1,6 +1,6 @@
 /**
  * Upstream test tables for `oc describe` and the go-units helpers it prints with, transcribed as
- * data (SEMANTICS §16):
+ * data (docs/behaviour.md §16):
  *  - docker/go-units duration_test.go: TestHumanDuration, ExampleHumanDuration;
  *  - docker/go-units size_test.go: TestHumanSize, ExampleHumanSize;
  *  - openshift/oc pkg/helpers/describe/describer_test.go: TestDescribeImage;

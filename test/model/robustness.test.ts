@@ -1,5 +1,5 @@
 /**
- * Issue 2 "Bad input": the model normalizers throw InvalidError (listing every bad field) or
+ * Bad input: the model normalizers throw InvalidError (listing every bad field) or
  * BadRequestError on a wrong shape, never a TypeError, and never mutate their input.
  */
 import { describe, expect, it } from "vitest";
@@ -13,14 +13,14 @@ import {
 import { deepFreeze } from "../support/freeze.js";
 import { thrown } from "../support/thrown.js";
 
-describe("issue 2 bad input: model normalizers", () => {
-  it('issue 2 bad input: compareTagNames("a", []) throws BadRequestError, not TypeError', () => {
+describe("bad input: model normalizers", () => {
+  it('bad input: compareTagNames("a", []) throws BadRequestError, not TypeError', () => {
     expect(() => compareTagNames("a", [] as never)).toThrow(BadRequestError);
     expect(() => compareTagNames(null as never, "a")).toThrow("tag names must be strings");
     expect(compareTagNames("a", "b")).toBeLessThan(0);
   });
 
-  it("issue 2 bad input: normalizeImageStream with a non-array spec.tags throws InvalidError, not TypeError", () => {
+  it("bad input: normalizeImageStream with a non-array spec.tags throws InvalidError, not TypeError", () => {
     const stream = deepFreeze({ metadata: { name: "s" }, spec: { tags: { 0: { name: "a" } } } });
     const err = thrown(() => normalizeImageStream(stream as never));
     expect(err).toBeInstanceOf(InvalidError);
@@ -29,7 +29,7 @@ describe("issue 2 bad input: model normalizers", () => {
     );
   });
 
-  it("issue 2 bad input: normalizeImageStream lists every bad field", () => {
+  it("bad input: normalizeImageStream lists every bad field", () => {
     const stream = deepFreeze({ spec: { tags: [5, { name: 1 }] }, status: { tags: [{ tag: null }] } });
     const err = thrown(() => normalizeImageStream(stream as never)) as InvalidError;
     expect(err).toBeInstanceOf(InvalidError);
@@ -40,7 +40,7 @@ describe("issue 2 bad input: model normalizers", () => {
     ]);
   });
 
-  it("issue 2 bad input: normalizeImageStream(null) and a non-object spec throw InvalidError", () => {
+  it("bad input: normalizeImageStream(null) and a non-object spec throw InvalidError", () => {
     expect(thrown(() => normalizeImageStream(null as never))).toBeInstanceOf(InvalidError);
     expect(() => normalizeImageStream(null as never)).toThrow(
       "<root>: Invalid value: null: must be an object",
@@ -48,20 +48,20 @@ describe("issue 2 bad input: model normalizers", () => {
     expect(() => normalizeImageStream({ spec: 5, status: [] } as never)).toThrow(InvalidError);
   });
 
-  it("issue 2 bad input: normalizeImageStream treats null spec, status and tag lists as absent", () => {
+  it("bad input: normalizeImageStream treats null spec, status and tag lists as absent", () => {
     const s = deepFreeze({ spec: null, status: null });
     expect(normalizeImageStream(s as never)).toBe(s);
     expect(normalizeImageStream(deepFreeze({ status: { tags: null } }) as never)).toEqual({ status: {} });
   });
 
-  it("issue 2 bad input: a null or non-object options argument is treated as {}", () => {
+  it("bad input: a null or non-object options argument is treated as {}", () => {
     const s = deepFreeze({ spec: { tags: [{ name: "a" }] } });
     for (const opts of [null, 5, { defaultImportMode: {} }]) {
       expect(normalizeImageStream(s as never, opts as never)).toEqual(normalizeImageStream(s as never));
     }
   });
 
-  it("issue 2 bad input: normalizeTagReference(null) throws InvalidError, not TypeError", () => {
+  it("bad input: normalizeTagReference(null) throws InvalidError, not TypeError", () => {
     expect(thrown(() => normalizeTagReference(null as never))).toBeInstanceOf(InvalidError);
     expect(() => normalizeTagReference("x" as never)).toThrow(InvalidError);
     expect(normalizeTagReference({ name: "a" }, null as never).importPolicy).toEqual({
@@ -69,7 +69,7 @@ describe("issue 2 bad input: model normalizers", () => {
     });
   });
 
-  it("issue 2 bad input: normalizeImageStreamImport with non-array images throws InvalidError, not TypeError", () => {
+  it("bad input: normalizeImageStreamImport with non-array images throws InvalidError, not TypeError", () => {
     const isi = deepFreeze({ metadata: { name: "i" }, spec: { import: true, images: { 0: {} } } });
     expect(thrown(() => normalizeImageStreamImport(isi as never))).toBeInstanceOf(InvalidError);
     expect(() => normalizeImageStreamImport(isi as never)).toThrow("spec.images: Invalid value");
@@ -80,7 +80,7 @@ describe("issue 2 bad input: model normalizers", () => {
     expect(thrown(() => normalizeImageStreamImport(undefined as never))).toBeInstanceOf(InvalidError);
   });
 
-  it("issue 2 bad input: normalizeImageStreamImport treats null images, repository and import as absent", () => {
+  it("bad input: normalizeImageStreamImport treats null images, repository and import as absent", () => {
     const isi = deepFreeze({ spec: { images: null, repository: null }, status: { import: null } });
     expect(normalizeImageStreamImport(isi as never)).toBe(isi);
   });

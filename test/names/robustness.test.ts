@@ -1,10 +1,10 @@
-/** Issue 2 "Bad input": the strict name parsers throw their typed error on any non-string. */
+/** Bad input: the strict name parsers throw their typed error on any non-string. */
 import { describe, expect, it } from "vitest";
 import { ImageReferenceError } from "../../src/errors.js";
 import { parseImageStreamImageName, parseImageStreamTagName } from "../../src/names/index.js";
 
-describe("issue 2 bad input: image stream name parsers", () => {
-  it("issue 2 bad input: parseImageStreamTagName({}) with a null prototype throws ImageReferenceError, not TypeError", () => {
+describe("bad input: image stream name parsers", () => {
+  it("bad input: parseImageStreamTagName({}) with a null prototype throws ImageReferenceError, not TypeError", () => {
     for (const v of [Object.create(null), { toString: null }, Symbol("x")]) {
       expect(() => parseImageStreamTagName(v as string)).toThrow(ImageReferenceError);
     }
@@ -13,13 +13,13 @@ describe("issue 2 bad input: image stream name parsers", () => {
     );
   });
 
-  it("issue 2 bad input: parseImageStreamImageName({}) with a null prototype throws ImageReferenceError, not TypeError", () => {
+  it("bad input: parseImageStreamImageName({}) with a null prototype throws ImageReferenceError, not TypeError", () => {
     for (const v of [Object.create(null), { toString: null }, Symbol("x")]) {
       expect(() => parseImageStreamImageName(v as string)).toThrow(ImageReferenceError);
     }
   });
 
-  it("issue 2 bad input: non-string numbers are still printed as before", () => {
+  it("bad input: non-string numbers are still printed as before", () => {
     expect(() => parseImageStreamTagName(5 as never)).toThrow(
       'expected exactly one : delimiter in the istag "5"',
     );

@@ -72,7 +72,7 @@ const runners: Record<string, (c: Case) => void> = {
   },
 };
 
-describe("SEMANTICS §2 name helper vectors", () => {
+describe("docs/behaviour.md §2 name helper vectors", () => {
   for (const g of groups) {
     const key = Object.keys(runners).find((k) => g.function.startsWith(k));
     it(`has a runner for ${g.function}`, () => {

@@ -4,7 +4,7 @@
  * `TestResolvePullSpecForTag`, checked against our public functions.
  *
  * Upstream only asserts "an error" for the failing stream names; the expected messages here are
- * the ones SEMANTICS R2.4 / R2.5 give (library-go's `fmt.Errorf` texts for those inputs).
+ * the ones docs/behaviour.md R2.4 / R2.5 give (library-go's `fmt.Errorf` texts for those inputs).
  */
 import { describe, expect, it } from "vitest";
 import {

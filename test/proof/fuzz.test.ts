@@ -1,5 +1,5 @@
 /**
- * Fuzzing of every public function that takes user data (issue 7, item 2).
+ * Fuzzing of every public function that takes user data.
  *
  * For each export of `src/index.ts`, FUZZ_TABLE (test/proof/fuzz-table.ts) says what kind of
  * argument goes in which position. Every call gets deep-frozen inputs; it must either return or

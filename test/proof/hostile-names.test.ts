@@ -1,5 +1,5 @@
 /**
- * Hostile names (issue 7, item 3): `__proto__`, `constructor`, `prototype`, `hasOwnProperty`,
+ * Hostile names: `__proto__`, `constructor`, `prototype`, `hasOwnProperty`,
  * `toString` and `valueOf` as tag names, stream names, namespaces and annotation keys are
  * ordinary data through every operation (mapping, spec update, tag/untag, rollback, import,
  * delete, get/list, describe, queries, catalog), and `Object.prototype` is never modified.

@@ -1,5 +1,5 @@
 /**
- * Large inputs (issue 7, items 2 and 4): strings of 1 MB through every string parameter of the
+ * Large inputs: strings of 1 MB through every string parameter of the
  * public API and through every string of a stream document. Only completion is checked (no
  * timing assertion): a super-linear algorithm would blow the test timeout. Inputs are frozen and
  * must come back untouched; only ImageStreamError may be thrown.

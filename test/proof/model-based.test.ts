@@ -1,9 +1,9 @@
 /**
- * Model-based test (issue 7, item 1): random sequences of every write path the library exports
+ * Model-based test: random sequences of every write path the library exports
  * (mappings, spec edits, status updates, ImageStreamTag deletes, and — when exported — `tag`,
  * `untag`, `rollbackTag`, `applyImportResult`) run against the library and against the small
  * model of `model.ts`; after every command the stream seen through `project` must equal the
- * model (SEMANTICS §6 generations, §7 history, §8 spec tags and tracking, §9 deletion, §10
+ * model (docs/behaviour.md §6 generations, §7 history, §8 spec tags and tracking, §9 deletion, §10
  * mappings, §11.1 import results). Inputs are deep-frozen and must come back unchanged; a
  * command the model calls a no-op must return the very same object. fast-check shrinks any
  * divergence to a minimal command sequence.
@@ -94,7 +94,7 @@ function call<T>(r: Real, f: (s: ImageStream) => T): T {
   return out;
 }
 
-/** After every command: the projection equals the model, plus the invariants of issue 4. */
+/** After every command: the projection equals the model, plus the server invariants (R6, R7, R1.11). */
 function compare(m: Model, r: Real): void {
   expect(project(r.stream), r.log.join(" ; ")).toEqual(modelView(m));
   const spec = (r.stream.spec?.tags ?? []).map((t) => t.name);
@@ -134,7 +134,7 @@ function realSpecTags(r: Real): Record<string, unknown>[] {
 }
 
 type OperationFn = (s: ImageStream, op: unknown, o: unknown) => ImageStream;
-/** The same write through the one reducer `applyOperation` (issue 5 item 6) instead of the named function. */
+/** The same write through the one reducer `applyOperation` instead of the named function. */
 function viaOperation(
   s: ImageStream,
   op: Record<string, unknown>,
@@ -674,7 +674,7 @@ type RollbackFn = (
   o: unknown,
 ) => { stream: ImageStream };
 
-/** rollbackTag: `oc tag app@<items[rev].image> app:<tag>` (issue 5 item 2). */
+/** rollbackTag: `oc tag app@<items[rev].image> app:<tag>`. */
 class RollbackCmd extends Cmd {
   constructor(
     readonly tag: string,

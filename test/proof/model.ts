@@ -1,5 +1,5 @@
 /**
- * A small, obviously correct model of the history and generation rules (SEMANTICS §6–§10, §11.1,
+ * A small, obviously correct model of the history and generation rules (docs/behaviour.md §6–§10, §11.1,
  * R13.5, R15.10) for one stream `ns/app`, used by the model-based test.
  *
  * The model only knows what those rules talk about: the stream generation, per spec tag

@@ -1,6 +1,6 @@
 /**
  * No-op and idempotence properties over generated valid streams (DESIGN "a call that changes
- * nothing returns the very same object"; issue 7 item 1 complements): re-submitting a stored
+ * nothing returns the very same object"): re-submitting a stored
  * stream, re-applying a mapping, re-normalizing, re-deleting. Inputs are deep-frozen.
  */
 import { fc } from "@fast-check/vitest";

@@ -14,7 +14,7 @@ function kindOf(fn: () => unknown): string {
   return "ok";
 }
 
-describe("parseDigest / isDigest (R3.3.1, GRAMMAR §3)", () => {
+describe("parseDigest / isDigest (R3.3.1, G3)", () => {
   it("R3.3.1 sha256/384/512 with exact hex lengths", () => {
     expect(parseDigest(`sha256:${H}`)).toEqual({ algorithm: "sha256", hex: H });
     expect(parseDigest(`sha384:${"a".repeat(96)}`).algorithm).toBe("sha384");

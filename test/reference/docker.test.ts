@@ -30,7 +30,7 @@ function expectKind(fn: () => unknown, kind: ImageReferenceErrorKind, message?: 
 }
 
 describe("parseReference (distribution/reference Parse)", () => {
-  it("GRAMMAR §1 raw parse takes any hostlike first component as the domain", () => {
+  it("G1 raw parse takes any hostlike first component as the domain", () => {
     expect(parseReference("a/b")).toEqual({ domain: "a", path: "b", tag: "", digest: "" });
     expect(parseReference("foo/foo_bar.com:8080")).toEqual({
       domain: "foo",
@@ -41,7 +41,7 @@ describe("parseReference (distribution/reference Parse)", () => {
     expect(parseReference("test_com/foo").domain).toBe("");
     expect(parseReference("Foo/bar")).toEqual({ domain: "Foo", path: "bar", tag: "", digest: "" });
   });
-  it("GRAMMAR §1 a single component never has a domain: `:` starts a tag", () => {
+  it("G1 a single component never has a domain: `:` starts a tag", () => {
     expect(parseReference("test.com:5000")).toEqual({
       domain: "",
       path: "test.com",
@@ -55,7 +55,7 @@ describe("parseReference (distribution/reference Parse)", () => {
       digest: `sha256:${H}`,
     });
   });
-  it("GRAMMAR §1 IPv6 hosts only in brackets and only followed by a path", () => {
+  it("G1 IPv6 hosts only in brackets and only followed by a path", () => {
     expect(parseReference("[2001:db8::1]:5000/repo:tag").domain).toBe("[2001:db8::1]:5000");
     expect(parseReference("[fd00123123123]:75050/x").domain).toBe("[fd00123123123]:75050");
     for (const s of [
@@ -69,7 +69,7 @@ describe("parseReference (distribution/reference Parse)", () => {
       expectKind(() => parseReference(s), "ReferenceInvalidFormat");
     }
   });
-  it("GRAMMAR §1 separators: `.`, `_`, `__`, `-`+ between alnum runs", () => {
+  it("G1 separators: `.`, `_`, `__`, `-`+ between alnum runs", () => {
     for (const ok of ["a__b", "a-----b", "a.b_c", "project--id.module--name.ver---sion--name"]) {
       expect(parseReference(ok).path).toBe(ok);
     }
@@ -77,7 +77,7 @@ describe("parseReference (distribution/reference Parse)", () => {
       expectKind(() => parseReference(bad), "ReferenceInvalidFormat");
     }
   });
-  it("GRAMMAR §1 host labels: no leading/trailing dash, no empty label, no underscore", () => {
+  it("G1 host labels: no leading/trailing dash, no empty label, no underscore", () => {
     expect(parseReference("a-b.c-d:1/x").domain).toBe("a-b.c-d:1");
     expectKind(() => parseReference("-ab.com/x"), "ReferenceInvalidFormat"); // neither a host nor a path
     expectKind(() => parseReference("ab-.com/x"), "ReferenceInvalidFormat");
@@ -132,7 +132,7 @@ describe("parseReference (distribution/reference Parse)", () => {
     expect(parseReference(`example.com/${"a".repeat(255)}:tag`).path).toHaveLength(255);
     expectKind(() => parseReference(`domain/${"a".repeat(256)}:tag`), "NameTooLong");
   });
-  it("GRAMMAR §3 go-digest (Docker) vs library-go digest rules", () => {
+  it("G3 go-digest (Docker) vs library-go digest rules", () => {
     const upperHex = `a@sha256:${H.toUpperCase()}`;
     expectKind(() => parseReference(upperHex), "DigestInvalidFormat", "invalid checksum digest format");
     expect(parseReference(upperHex, { dialect: "openshift" }).digest).toBe(`sha256:${H.toUpperCase()}`);
@@ -159,7 +159,7 @@ describe("parseReference (distribution/reference Parse)", () => {
   });
 });
 
-describe("parseNormalizedNamed (GRAMMAR §4)", () => {
+describe("parseNormalizedNamed (G4)", () => {
   const canon = (s: string) => referenceToString(parseNormalizedNamed(s));
   it("no slash: docker.io/library/, even for hostnames", () => {
     expect(canon("ubuntu")).toBe("docker.io/library/ubuntu");
@@ -239,7 +239,7 @@ describe("parseNormalizedNamed (GRAMMAR §4)", () => {
 });
 
 describe("familiar names", () => {
-  it("GRAMMAR §4 drop docker.io/ and library/ only when nothing follows", () => {
+  it("G4 drop docker.io/ and library/ only when nothing follows", () => {
     expect(familiarName(parseNormalizedNamed("docker.io/library/ubuntu"))).toBe("ubuntu");
     expect(familiarName(parseNormalizedNamed("docker.io/library/foo/bar"))).toBe("library/foo/bar");
     expect(familiarName(parseNormalizedNamed("docker.io/dmcgowan/myapp"))).toBe("dmcgowan/myapp");
@@ -312,22 +312,22 @@ describe("withName, withTag, withDigest, trimNamed, tagNameOnly", () => {
 });
 
 describe("normalization edge cases", () => {
-  it("GRAMMAR §4 an empty first component or remainder is a format error", () => {
+  it("G4 an empty first component or remainder is a format error", () => {
     expectKind(() => parseNormalizedNamed("/foo"), "ReferenceInvalidFormat");
     expect(expectKind(() => parseNormalizedNamed("docker.io/"), "ReferenceInvalidFormat").offset).toBe(10);
     expectKind(() => parseNormalizedNamed("index.docker.io/"), "ReferenceInvalidFormat");
   });
-  it("GRAMMAR §4 a first component with `:` is kept even when it is not a valid host:port", () => {
+  it("G4 a first component with `:` is kept even when it is not a valid host:port", () => {
     expectKind(() => parseNormalizedNamed("a:b/c"), "ReferenceInvalidFormat");
     expect(parseNormalizedNamed("[::1]:5000/foo").domain).toBe("[::1]:5000");
     expectKind(() => parseNormalizedNamed("[::1]:5000/Foo"), "RepositoryNameUppercase");
   });
-  it("GRAMMAR §4 the uppercase-remote error wins over a later digest error", () => {
+  it("G4 the uppercase-remote error wins over a later digest error", () => {
     expectKind(() => parseNormalizedNamed(`Foo/bar@SHA256:${H}`), "RepositoryNameUppercase");
     expectKind(() => parseNormalizedNamed(`quay.io/bar@SHA256:${H}`), "RepositoryNameUppercase");
     expectKind(() => parseNormalizedNamed(`quay.io/bar@sha256:${H.toUpperCase()}`), "DigestInvalidFormat");
   });
-  it("GRAMMAR §4 ParseAnyReference falls back to a name for an uppercase-hex digest", () => {
+  it("G4 ParseAnyReference falls back to a name for an uppercase-hex digest", () => {
     const r = parseAnyReference(`sha256:${H.toUpperCase()}`);
     expect(r).toEqual({ domain: "docker.io", path: "library/sha256", tag: H.toUpperCase(), digest: "" });
     expect(parseAnyReference(`sha512:${"a".repeat(128)}`).digest).toBe(`sha512:${"a".repeat(128)}`);

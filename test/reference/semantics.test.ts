@@ -32,7 +32,7 @@ function label(c: Case): string {
   return JSON.stringify(c.input).slice(0, 90);
 }
 
-describe("SEMANTICS §3 reference vectors", () => {
+describe("docs/behaviour.md §3 reference vectors", () => {
   it("covers every group of the fixture", () => {
     const known = [
       "reference.Parse",

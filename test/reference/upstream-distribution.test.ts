@@ -5,9 +5,9 @@
  * Sources: the stored copies of the test files (commits 4894124 and ff14faf of reference_test.go,
  * 4894124 of normalize_test.go, 875f162 of regexp_test.go) plus the cases that only HEAD `0965666a`
  * has (the `localhost` / `LOCALDOMAIN` rows and the sha512 row, as recorded in
- * REFERENCE-GRAMMAR's vectors). Where two upstream versions disagree, both rows are here and the
+ * the reference vectors). Where two upstream versions disagree, both rows are here and the
  * comment says which rule we follow. Error kinds and messages of rows where upstream only checks
- * `err != nil` are the ones the upstream code returns (REFERENCE-GRAMMAR "How verified").
+ * `err != nil` are the ones the upstream code returns (docs/behaviour.md G1–G6).
  *
  * The regexp tables are checked twice: through the public function that applies the same anchored
  * expression (withName for `anchoredNameRegexp`, parseReference for `ReferenceRegexp`, ...) and
@@ -151,7 +151,7 @@ const TEST_REFERENCE_PARSE: ParseCase[] = [
   { input: `validname@invaliddigest:${F64}`, err: ERR.DigestUnsupported },
   {
     // HEAD 0965666a expects digest.ErrDigestUnsupported: its test binary links only crypto/sha256.
-    // R3.3.1 / REFERENCE-GRAMMAR §3: sha512 with 128 hex is a valid digest (real clients link it).
+    // R3.3.1 / docs/behaviour.md G3: sha512 with 128 hex is a valid digest (real clients link it).
     input: `validname@sha512:${F128}`,
     repository: "validname",
     digest: `sha512:${F128}`,
@@ -281,7 +281,7 @@ const TEST_REFERENCE_PARSE: ParseCase[] = [
   { input: "[fe80::1%@invalidzone]:5000/repo", err: ERR.InvalidFormat },
 ];
 
-describe("R3.1.1/R3.1.2 parseReference (REFERENCE-GRAMMAR §1–§3): reference_test.go TestReferenceParse", () => {
+describe("R3.1.1/R3.1.2 parseReference (docs/behaviour.md G1–G3): reference_test.go TestReferenceParse", () => {
   it.each(
     TEST_REFERENCE_PARSE.map((c) => [`${label(c.input)}${c.opts ? " (lengthRule name)" : ""}`, c] as const),
   )("%s", (_l, c) => {
@@ -303,7 +303,7 @@ describe("R3.1.1/R3.1.2 parseReference (REFERENCE-GRAMMAR §1–§3): reference_
   });
 });
 
-describe("R3.1.1 withName (REFERENCE-GRAMMAR §4): reference_test.go TestWithNameFailure", () => {
+describe("R3.1.1 withName (docs/behaviour.md G4): reference_test.go TestWithNameFailure", () => {
   const cases: Array<[string, Err]> = [
     // 4894124 lists ErrNameEmpty but checks only err != nil; ff14faf/HEAD assert ErrReferenceInvalidFormat.
     ["", ERR.InvalidFormat],
@@ -333,7 +333,7 @@ const DOMAIN_AND_PATH: Array<[string, string, string]> = [
   ["xn--n3h.com:18080/foo", "xn--n3h.com:18080", "foo"],
 ];
 
-describe("R3.1.1 withName (REFERENCE-GRAMMAR §1 'Which part is the domain'): reference_test.go TestDomainAndPath", () => {
+describe("R3.1.1 withName (docs/behaviour.md G1 'Which part is the domain'): reference_test.go TestDomainAndPath", () => {
   it.each(DOMAIN_AND_PATH)("%s", (input, domain, path) => {
     const r = withName(input);
     expect(r).toEqual({ domain, path, tag: "", digest: "" });
@@ -341,7 +341,7 @@ describe("R3.1.1 withName (REFERENCE-GRAMMAR §1 'Which part is the domain'): re
   });
 });
 
-describe("R3.1.1 parseReference round trip (REFERENCE-GRAMMAR §1): reference_test.go TestSerialization", () => {
+describe("R3.1.1 parseReference round trip (docs/behaviour.md G1): reference_test.go TestSerialization", () => {
   it("empty value: NameEmpty", () => {
     expectError(() => parseReference(""), ERR.NameEmpty);
   });
@@ -361,7 +361,7 @@ describe("R3.1.1 parseReference round trip (REFERENCE-GRAMMAR §1): reference_te
   });
 });
 
-describe("R3.1.1 withTag (REFERENCE-GRAMMAR §4): reference_test.go TestWithTag", () => {
+describe("R3.1.1 withTag (docs/behaviour.md G4): reference_test.go TestWithTag", () => {
   const cases: Array<[string, string, string, string]> = [
     // name, digest, tag, combined
     ["test.com/foo", "", "tag", "test.com/foo:tag"],
@@ -380,7 +380,7 @@ describe("R3.1.1 withTag (REFERENCE-GRAMMAR §4): reference_test.go TestWithTag"
   });
 });
 
-describe("R3.1.1 withDigest (REFERENCE-GRAMMAR §3: loose grammar only): reference_test.go TestWithDigest", () => {
+describe("R3.1.1 withDigest (docs/behaviour.md G3: loose grammar only): reference_test.go TestWithDigest", () => {
   const cases: Array<[string, string, string, string]> = [
     // name, digest, tag, combined
     ["test.com/foo", SHORT, "", `test.com/foo@${SHORT}`],
@@ -398,7 +398,7 @@ describe("R3.1.1 withDigest (REFERENCE-GRAMMAR §3: loose grammar only): referen
   });
 });
 
-describe("R3.1.2 parseNamed (REFERENCE-GRAMMAR §4): reference_test.go TestParseNamed", () => {
+describe("R3.1.2 parseNamed (docs/behaviour.md G4): reference_test.go TestParseNamed", () => {
   const cases: Array<[string, string, string] | [string, Err]> = [
     ["test.com/foo", "test.com", "foo"],
     ["test:8080/foo", "test:8080", "foo"],
@@ -426,7 +426,7 @@ describe("R3.1.2 parseNamed (REFERENCE-GRAMMAR §4): reference_test.go TestParse
 // normalize_test.go
 // ---------------------------------------------------------------------------------------------
 
-describe("R3.1.1 parseNormalizedNamed (REFERENCE-GRAMMAR §4): normalize_test.go TestValidateReferenceName", () => {
+describe("R3.1.1 parseNormalizedNamed (docs/behaviour.md G4): normalize_test.go TestValidateReferenceName", () => {
   const valid = [
     "docker/docker",
     "library/debian",
@@ -486,7 +486,7 @@ describe("R3.1.1 parseNormalizedNamed (REFERENCE-GRAMMAR §4): normalize_test.go
   });
 });
 
-describe("R3.1.1 parseNormalizedNamed path components (REFERENCE-GRAMMAR §1): normalize_test.go TestValidateRemoteName", () => {
+describe("R3.1.1 parseNormalizedNamed path components (docs/behaviour.md G1): normalize_test.go TestValidateRemoteName", () => {
   const valid = [
     "docker/docker",
     "thisisthesongthatneverendsitgoesonandonandonthisisthesongthatnev",
@@ -522,7 +522,7 @@ describe("R3.1.1 parseNormalizedNamed path components (REFERENCE-GRAMMAR §1): n
   });
 });
 
-describe("R3.1.1 parseNormalizedNamed + familiarName (REFERENCE-GRAMMAR §4): normalize_test.go TestParseRepositoryInfo", () => {
+describe("R3.1.1 parseNormalizedNamed + familiarName (docs/behaviour.md G4): normalize_test.go TestParseRepositoryInfo", () => {
   // RemoteName, FamiliarName, FullName, AmbiguousName, Domain
   const tcases: Array<[string, string, string, string, string]> = [
     // HEAD 0965666a only:
@@ -589,7 +589,7 @@ describe("R3.1.1 parseNormalizedNamed + familiarName (REFERENCE-GRAMMAR §4): no
   });
 });
 
-describe("R3.1.1 parseNormalizedNamed keeps tag and digest (REFERENCE-GRAMMAR §4): normalize_test.go TestParseReferenceWithTagAndDigest", () => {
+describe("R3.1.1 parseNormalizedNamed keeps tag and digest (docs/behaviour.md G4): normalize_test.go TestParseReferenceWithTagAndDigest", () => {
   it("busybox:latest@sha256:…", () => {
     const shortRef = "busybox:latest@sha256:86e0e091d0da6bde2456dbb48306f3956bbeb2eae1b5b9a43045843f69fe4aaa";
     const ref = parseNormalizedNamed(shortRef);
@@ -600,7 +600,7 @@ describe("R3.1.1 parseNormalizedNamed keeps tag and digest (REFERENCE-GRAMMAR §
   });
 });
 
-describe("R3.1.2 invalid components (REFERENCE-GRAMMAR §2, §4): normalize_test.go TestInvalidReferenceComponents", () => {
+describe("R3.1.2 invalid components (docs/behaviour.md G2, G4): normalize_test.go TestInvalidReferenceComponents", () => {
   it("parseNormalizedNamed('-foo') fails", () => {
     expectError(() => parseNormalizedNamed("-foo"), ERR.InvalidFormat);
   });
@@ -615,7 +615,7 @@ describe("R3.1.2 invalid components (REFERENCE-GRAMMAR §2, §4): normalize_test
   });
 });
 
-describe("R3.3.1 parseAnyReference (REFERENCE-GRAMMAR §4): normalize_test.go TestParseAnyReference", () => {
+describe("R3.3.1 parseAnyReference (docs/behaviour.md G4): normalize_test.go TestParseAnyReference", () => {
   // Reference, Equivalent, digest-only Expected (else Parse(Equivalent))
   const cases: Array<[string, string, boolean]> = [
     ["redis", "docker.io/library/redis", false],
@@ -643,7 +643,7 @@ describe("R3.3.1 parseAnyReference (REFERENCE-GRAMMAR §4): normalize_test.go Te
   });
 });
 
-describe("R3.1.1 parseNormalizedNamed domain split (REFERENCE-GRAMMAR §4): normalize_test.go TestNormalizedSplitHostname", () => {
+describe("R3.1.1 parseNormalizedNamed domain split (docs/behaviour.md G4): normalize_test.go TestNormalizedSplitHostname", () => {
   const cases: Array<[string, string, string]> = [
     ["test.com/foo", "test.com", "foo"],
     ["test_com/foo", "docker.io", "test_com/foo"],
@@ -664,7 +664,7 @@ describe("R3.1.1 parseNormalizedNamed domain split (REFERENCE-GRAMMAR §4): norm
   });
 });
 
-describe("R3.1.1 parseDockerRef (REFERENCE-GRAMMAR §4): normalize_test.go TestParseDockerRef", () => {
+describe("R3.1.1 parseDockerRef (docs/behaviour.md G4): normalize_test.go TestParseDockerRef", () => {
   const cases: Array<[string, string, string]> = [
     ["nothing", "busybox", "docker.io/library/busybox:latest"],
     ["tag only", "busybox:latest", "docker.io/library/busybox:latest"],
@@ -709,7 +709,7 @@ function publicDomainMatch(s: string): boolean {
   }
 }
 
-describe("R3.1.1 domain grammar (REFERENCE-GRAMMAR §1): regexp_test.go TestDomainRegexp", () => {
+describe("R3.1.1 domain grammar (docs/behaviour.md G1): regexp_test.go TestDomainRegexp", () => {
   const cases: Array<[string, boolean]> = [
     ["test.com", true],
     ["test.com:10304", true],
@@ -748,7 +748,7 @@ describe("R3.1.1 domain grammar (REFERENCE-GRAMMAR §1): regexp_test.go TestDoma
   });
 });
 
-describe("R3.1.1 name grammar (REFERENCE-GRAMMAR §1): regexp_test.go TestFullNameRegexp", () => {
+describe("R3.1.1 name grammar (docs/behaviour.md G1): regexp_test.go TestFullNameRegexp", () => {
   // input, match, [domain, path] (undefined: upstream asserts no submatches)
   const cases: Array<[string, boolean, [string, string]?]> = [
     ["", false],
@@ -847,7 +847,7 @@ describe("R3.1.1 name grammar (REFERENCE-GRAMMAR §1): regexp_test.go TestFullNa
   });
 });
 
-describe("R3.1.1 reference grammar (REFERENCE-GRAMMAR §1): regexp_test.go TestReferenceRegexp", () => {
+describe("R3.1.1 reference grammar (docs/behaviour.md G1): regexp_test.go TestReferenceRegexp", () => {
   // input, match, [name, tag, digest]
   const cases: Array<[string, boolean, [string, string, string]?]> = [
     ["registry.com:8080/myapp:tag", true, ["registry.com:8080/myapp", "tag", ""]],
@@ -879,7 +879,7 @@ describe("R3.1.1 reference grammar (REFERENCE-GRAMMAR §1): regexp_test.go TestR
   });
 });
 
-describe("R3.3.1 identifier (REFERENCE-GRAMMAR §4): regexp_test.go TestIdentifierRegexp", () => {
+describe("R3.3.1 identifier (docs/behaviour.md G4): regexp_test.go TestIdentifierRegexp", () => {
   const cases: Array<[string, boolean]> = [
     ["da304e823d8ca2b9d863a3c897baeb852ba21ea9a9f1414736394ae7fcaf9821", true],
     ["7EC43B381E5AEFE6E04EFB0B3F0693FF2A4A50652D64AEC573905F2DB5889A1C", false],

@@ -3,7 +3,7 @@
  * versions: the newer one adds `wildfly:15.0`), checked against `parseDockerImageReference`.
  *
  * Upstream only asserts "an error" for the failing inputs; the expected kind and message here come
- * from SEMANTICS R3.1.2 (the messages library-go's parser returns for those inputs).
+ * from docs/behaviour.md R3.1.2 (the messages library-go's parser returns for those inputs).
  */
 import { describe, expect, it } from "vitest";
 import { type DockerImageReference, ImageReferenceError, parseDockerImageReference } from "../support/all.js";
@@ -61,7 +61,7 @@ const VALID: ReadonlyArray<readonly [string, Parsed]> = [
 
 const INVALID_FORMAT = "invalid reference format";
 
-/** [from, kind, message] (kind and message per SEMANTICS R3.1.2). */
+/** [from, kind, message] (kind and message per docs/behaviour.md R3.1.2). */
 const INVALID: ReadonlyArray<readonly [string, string, string]> = [
   // registry/namespace/name > 255 chars
   [

@@ -120,7 +120,7 @@ function run(v: Vector): unknown {
 
 const ops = [...new Set(cases.map((c) => c.op))];
 
-describe("REFERENCE-GRAMMAR vectors (391 upstream cases)", () => {
+describe("Reference grammar vectors (391 upstream cases)", () => {
   it("has all 391 cases", () => {
     expect(cases).toHaveLength(391);
   });

@@ -1,4 +1,4 @@
-/** Issue 2 "Bad input": pull-spec resolution treats a null or non-object options argument as {}. */
+/** Bad input: pull-spec resolution treats a null or non-object options argument as {}. */
 import { describe, expect, it } from "vitest";
 import {
   resolveNewestPullSpecForTag,
@@ -20,8 +20,8 @@ const stream = deepFreeze({
   },
 });
 
-describe("issue 2 bad input: resolve options", () => {
-  it("issue 2 bad input: resolvePullSpecForTag(stream, tag, null) treats the options as {}, not TypeError", () => {
+describe("bad input: resolve options", () => {
+  it("bad input: resolvePullSpecForTag(stream, tag, null) treats the options as {}, not TypeError", () => {
     for (const opts of [null, 5, "x"]) {
       expect(resolvePullSpecForTag(stream as never, "latest", opts as never)).toEqual(
         resolvePullSpecForTag(stream as never, "latest"),
@@ -32,7 +32,7 @@ describe("issue 2 bad input: resolve options", () => {
     }
   });
 
-  it("issue 2 bad input: resolveNewestPullSpecForTag and resolveRecentPullSpecForTag with null options, not TypeError", () => {
+  it("bad input: resolveNewestPullSpecForTag and resolveRecentPullSpecForTag with null options, not TypeError", () => {
     expect(resolveNewestPullSpecForTag(stream as never, "latest", null as never).pullSpec).toBe("a/b:1");
     expect(resolveRecentPullSpecForTag(stream as never, "latest", null as never).pullSpec).toBe("a/b:1");
   });

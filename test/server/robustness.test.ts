@@ -1,4 +1,4 @@
-/** Issue 2 "Bad input" / issue 7 fuzzing: server functions throw only typed errors on odd documents. */
+/** Bad input: server functions throw only typed errors on odd documents. */
 import { describe, expect, it } from "vitest";
 import type { ImageStream, ImageStreamImport } from "../../src/model/index.js";
 import { applyImportResult } from "../../src/server/index.js";
@@ -7,8 +7,8 @@ import { deepFreeze, snapshot } from "../support/freeze.js";
 const NOW = "2024-01-01T12:00:00Z";
 const DA = `sha256:${"a".repeat(64)}`;
 
-describe("issue 2 bad input: applyImportResult", () => {
-  it("issue 2 bad input: applyImportResult with a null status item reads it as no event, not TypeError", () => {
+describe("bad input: applyImportResult", () => {
+  it("bad input: applyImportResult with a null status item reads it as no event, not TypeError", () => {
     const before = deepFreeze({
       metadata: { name: "python", namespace: "default", generation: 2 },
       spec: {

@@ -1,5 +1,5 @@
 /**
- * Upstream test tables for image imports (SEMANTICS §11), transcribed (data only) from:
+ * Upstream test tables for image imports (docs/behaviour.md §11), transcribed (data only) from:
  *  - openshift/openshift-apiserver pkg/image/apiserver/registry/imagestreamimport/rest_test.go:
  *    TestImportSuccessful, TestCreatePlatformStatusTags (image part), TestImportSuccessfulWithSubmanifests,
  *    TestCreateImages
@@ -188,7 +188,7 @@ describe("R11.2/R11.3 applyImportResult: rest_test.go TestImportSuccessful", () 
 });
 
 describe("R11.2/R11.15 applyImportResult: rest_test.go TestCreatePlatformStatusTags (event image only)", () => {
-  // Upstream also checks TagEvent.platforms, a field SEMANTICS.md does not define (left out). Upstream
+  // Upstream also checks TagEvent.platforms, a field docs/behaviour.md.md does not define (left out). Upstream
   // calls importSuccessful with an empty import mode; that helper never picks a sub-manifest (the
   // importer does, R11.14), so the list case is expressed here with PreserveOriginal (R11.15).
   const D16 = testDigest(16);

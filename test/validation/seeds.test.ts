@@ -1,4 +1,4 @@
-/** The "Done when" items of issue 2 against the shared seed fixtures (test/fixtures/seeds, engineer B). */
+/** The seed fixtures (test/fixtures/seeds, from the OpenShift documentation) validate as the API server would. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";

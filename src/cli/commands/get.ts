@@ -1,5 +1,5 @@
 /**
- * `imagestream get is | istag | isimage | itag`: the tables of `oc get` (SEMANTICS §16.3), or the
+ * `imagestream get is | istag | isimage | itag`: the tables of `oc get` (docs/behaviour.md §16.3), or the
  * objects with `-o`.
  */
 import {

@@ -1,6 +1,6 @@
 /**
  * `imagestream import RESULT_FILE`: applies the result of an image import (an ImageStreamImport
- * with the importer's status) as the API server does (SEMANTICS §11.1).
+ * with the importer's status) as the API server does (docs/behaviour.md §11.1).
  */
 import { parseImageStreamImport } from "../../model/index.js";
 import { applyImportResult } from "../../server/imports.js";

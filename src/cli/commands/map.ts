@@ -1,6 +1,6 @@
 /**
  * `imagestream map MAPPING_FILE`: applies ImageStreamMappings (what the integrated registry sends
- * on a push) as the API server does (SEMANTICS §10).
+ * on a push) as the API server does (docs/behaviour.md §10).
  */
 
 import { parseImageStreamMapping } from "../../model/index.js";

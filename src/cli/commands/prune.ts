@@ -1,5 +1,5 @@
 /**
- * `imagestream prune`: removes old tag history as `oc adm prune images` does (SEMANTICS R17.2).
+ * `imagestream prune`: removes old tag history as `oc adm prune images` does (docs/behaviour.md R17.2).
  */
 import { pruneTagHistory } from "../../client/prune.js";
 import type { ImageStream } from "../../model/index.js";

@@ -1,5 +1,5 @@
 /**
- * `imagestream tag`: `oc tag` over files (SEMANTICS §15), with every `oc tag` flag.
+ * `imagestream tag`: `oc tag` over files (docs/behaviour.md §15), with every `oc tag` flag.
  */
 import { tagInCatalog } from "../../client/tag.js";
 import { planTag, type TagRequest } from "../../client/tag-plan.js";
