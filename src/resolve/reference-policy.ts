@@ -1,6 +1,6 @@
 /**
  * Bridge to the reference-policy rule R12.3 (`resolveReferenceForTagEvent`), which lives in
- * `src/server/` (engineer D1) because spec tag processing needs it too.
+ * `src/server/` because spec tag processing needs it too.
  */
 import type { ImageStream, TagEvent, TagReference } from "../model/index.js";
 import { resolveReferenceForTagEvent } from "../server/index.js";
