@@ -2,8 +2,8 @@
  * Every case of distribution/reference's own test tables (reference_test.go, normalize_test.go,
  * regexp_test.go), run against our Docker-semantics functions.
  *
- * Sources: distribution/reference at commits 4894124 and ff14faf (reference_test.go),
- * 4894124 of normalize_test.go, 875f162 of regexp_test.go) plus the cases that only HEAD `0965666a`
+ * Sources: distribution/reference at commits 4894124 and ff14faf (reference_test.go), 4894124
+ * (normalize_test.go) and 875f162 (regexp_test.go), plus the cases that only HEAD `0965666a`
  * has (the `localhost` / `LOCALDOMAIN` rows and the sha512 row, as recorded in
  * the reference vectors). Where two upstream versions disagree, both rows are here and the
  * comment says which rule we follow. Error kinds and messages of rows where upstream only checks
