@@ -1,22 +1,19 @@
 // Image reference parsing: our parser vs the npm peers on the valid corpus, and the worst-case
-// reject times on the adversarial families and realistic typos (REFERENCE-PEERS.md).
+// reject times on the adversarial families and realistic typos.
 //
 // Peers run ONLY on the valid corpus: @swimlane/docker-reference hangs for seconds on some
 // invalid inputs (exponential backtracking).
 import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
 import { corpus, evil, realisticRejects } from "./corpus.mjs";
+
+import { lib } from "./lib.mjs";
 
 const require = createRequire(import.meta.url);
 const swimlane = require("@swimlane/docker-reference");
 const dockerParseImage = require("docker-parse-image");
 
-// IMAGESTREAM_DIST lets a developer point at another build of the library (default: ../dist/index.js).
-const ours = await import(
-  process.env.IMAGESTREAM_DIST
-    ? pathToFileURL(process.env.IMAGESTREAM_DIST).href
-    : new URL("../dist/index.js", import.meta.url).href
-);
+// Every entry of the build (bench/lib.mjs; IMAGESTREAM_DIST points at another build's directory).
+const ours = lib;
 
 let sink = 0;
 

@@ -11,11 +11,7 @@ import { pathToFileURL } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 
-const lib = await import(
-  process.env.IMAGESTREAM_DIST
-    ? pathToFileURL(process.env.IMAGESTREAM_DIST).href
-    : new URL("../dist/index.js", import.meta.url).href
-);
+import { lib, storedStream } from "./lib.mjs";
 
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc");
@@ -50,7 +46,7 @@ function stream(tags, history) {
     }
     status.push({ tag: name, items });
   }
-  return lib.createImageStreamInternal(
+  return storedStream(
     { metadata: { name: "app", namespace: "ns", uid: "u" }, spec: { tags: spec }, status: { tags: status } },
     { now: NOW, internalRegistryHostname: HOST },
   );
@@ -175,7 +171,7 @@ export async function run() {
   rows.push(
     ...series(
       "scale: tags",
-      "build + createImageStreamInternal",
+      "build + createImageStream + updateImageStreamStatus",
       TAGS,
       "tags",
       (n) => n,

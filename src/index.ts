@@ -11,6 +11,7 @@
  * @packageDocumentation
  */
 
+export { type RetryOptions, retryOnConflict } from "./client/retry.js";
 export {
   applyOperation,
   type Operation,

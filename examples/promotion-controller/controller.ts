@@ -5,8 +5,7 @@
  * Written against `@kubernetes/client-node` 1.x and this library. In your project the two
  * library imports below read:
  *
- *   import { ConflictError, imageStreamPatch, latestTaggedImage, tag, type ImageStream } from "imagestream";
- *   import { retryOnConflict, type RetryOptions } from "imagestream/testing";
+ *   import { ConflictError, imageStreamPatch, latestTaggedImage, retryOnConflict, tag, type ImageStream, type RetryOptions } from "imagestream";
  */
 import {
   ApiException,
@@ -20,9 +19,10 @@ import {
   type ImageStream,
   imageStreamPatch,
   latestTaggedImage,
+  type RetryOptions,
+  retryOnConflict,
   tag,
 } from "../../src/index.js";
-import { type RetryOptions, retryOnConflict } from "../../src/testing/retry.js";
 
 const GROUP = "image.openshift.io";
 const VERSION = "v1";

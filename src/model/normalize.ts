@@ -131,6 +131,17 @@ export function normalizeTagReference(tag: TagReference, opts?: NormalizeOptions
 
 /** Last-wins de-duplication by key, then a stable sort by key; the same array when nothing changes. */
 function dedupeAndSort<T>(list: readonly T[], key: (t: T) => string, map: (t: T) => T): T[] {
+  // Fast path: already strictly sorted (no duplicates) and every entry already normal: one pass,
+  // no map, no sort. This is what the server stores, so re-submitted streams cost O(n).
+  let sorted = true;
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i] as T;
+    if (map(item) !== item || (i > 0 && compareTagNames(key(list[i - 1] as T), key(item)) >= 0)) {
+      sorted = false;
+      break;
+    }
+  }
+  if (sorted) return list as T[];
   const byKey = new Map<string, T>();
   for (const item of list) byKey.set(key(item), item);
   const keys = [...byKey.keys()].sort(compareTagNames);

@@ -30,6 +30,8 @@ export function tagRefChanged(
   next: TagReference | undefined,
   streamNamespace: string,
 ): boolean {
+  // the same spec tag object is unchanged by definition (every comparison below is of its fields)
+  if (old === next) return false;
   const n = (isObj(next) ? next : {}) as Obj;
   const o = (isObj(old) ? old : {}) as Obj;
   const nextFrom = n.from;

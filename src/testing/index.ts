@@ -1,7 +1,7 @@
 /**
  * `imagestream/testing`: what users' tests import. fast-check arbitraries of valid image API
  * objects and operation sequences, builders of frozen fixtures, a fixed clock, the fake image API
- * over HTTP (Node only) and `retryOnConflict`. Needs `fast-check` (a peer dependency).
+ * over HTTP (Node only) and `retryOnConflict` (also in the root entry). Needs `fast-check` (a peer dependency).
  * @packageDocumentation
  */
 export {
@@ -61,4 +61,4 @@ export {
   type ImporterContext,
   startFakeImageApi,
 } from "./fake-api/index.js";
-export { type RetryOptions, retryOnConflict } from "./retry.js";
+export { type RetryOptions, retryOnConflict } from "../client/retry.js";
