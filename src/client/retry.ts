@@ -3,7 +3,7 @@
  * `RetryOnConflict` and `OnError`, over `k8s.io/apimachinery/pkg/util/wait` `ExponentialBackoff`)
  * for promise-returning functions.
  */
-import { ImageStreamError } from "../errors.js";
+import { isConflict } from "../errors.js";
 
 /**
  * How {@link retryOnConflict} waits between attempts: client-go's `wait.Backoff`.
@@ -34,86 +34,6 @@ export interface RetryOptions {
 /** client-go `retry.DefaultRetry`: 5 steps, 10 ms, factor 1, jitter 0.1. */
 const DEFAULT_RETRY = { steps: 5, duration: 10, factor: 1, jitter: 0.1 } as const;
 
-const KNOWN_REASONS = new Set([
-  "Unauthorized",
-  "Forbidden",
-  "NotFound",
-  "AlreadyExists",
-  "Conflict",
-  "Gone",
-  "Invalid",
-  "ServerTimeout",
-  "Timeout",
-  "TooManyRequests",
-  "BadRequest",
-  "MethodNotAllowed",
-  "NotAcceptable",
-  "RequestEntityTooLarge",
-  "UnsupportedMediaType",
-  "InternalError",
-  "Expired",
-  "ServiceUnavailable",
-]);
-
-function statusFromBody(body: unknown): { reason?: unknown; code?: unknown } | undefined {
-  let value = body;
-  if (typeof value === "string") {
-    try {
-      value = JSON.parse(value);
-    } catch {
-      return undefined;
-    }
-  }
-  if (typeof value === "object" && value !== null && (value as { kind?: unknown }).kind === "Status") {
-    return value as { reason?: unknown; code?: unknown };
-  }
-  return undefined;
-}
-
-/**
- * Reason and HTTP code of an error as apimachinery's `reasonAndCodeForError` reads them: an
- * imagestream error, a Kubernetes `Status`, or a client error carrying a status code and a
- * `Status` body (a string or an object, as `@kubernetes/client-node`'s `ApiException` has it),
- * looking through `cause` chains.
- */
-function reasonAndCode(err: unknown): { reason: string; code: number } | undefined {
-  let e: unknown = err;
-  for (let depth = 0; depth < 8 && typeof e === "object" && e !== null; depth++) {
-    if (e instanceof ImageStreamError) return { reason: e.reason, code: e.code };
-    const o = e as { kind?: unknown; reason?: unknown; code?: unknown; body?: unknown; statusCode?: unknown };
-    // A Status, or an error of another copy of this package: a string reason beside a numeric code.
-    if (
-      o.kind === "Status" ||
-      (e instanceof Error && typeof o.reason === "string" && typeof o.code === "number")
-    ) {
-      return {
-        reason: typeof o.reason === "string" ? o.reason : "",
-        code: typeof o.code === "number" ? o.code : 0,
-      };
-    }
-    const httpCode =
-      typeof o.code === "number" ? o.code : typeof o.statusCode === "number" ? o.statusCode : undefined;
-    if (httpCode !== undefined && "body" in o) {
-      const status = statusFromBody(o.body);
-      const reason = typeof status?.reason === "string" ? status.reason : "";
-      const code = typeof status?.code === "number" ? status.code : httpCode;
-      return { reason, code };
-    }
-    e = (e as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
-
-/**
- * True for a `Conflict`: reason `Conflict`, or an unknown reason with HTTP code 409 (apimachinery
- * `IsConflict`). `AlreadyExists`, also a 409, is not a conflict.
- */
-function isConflictError(err: unknown): boolean {
-  const rc = reasonAndCode(err);
-  if (rc === undefined) return false;
-  return rc.reason === "Conflict" || (!KNOWN_REASONS.has(rc.reason) && rc.code === 409);
-}
-
 function defaultSleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -128,10 +48,10 @@ function positive(v: number | undefined, fallback: number): number {
  * `jitter` of it at random, at most `cap`); any other error is rethrown at once, and when every
  * attempt conflicted the last conflict is thrown. `fn` should read the object afresh each time.
  *
- * A conflict is recognised from the library's `ConflictError`, from a Kubernetes `Status` with
- * reason `Conflict` (or code 409 and an unknown reason), and from a client error with a status
- * code and a `Status` body, such as `@kubernetes/client-node`'s `ApiException` (code 409; body a
- * JSON string or an object), also through `cause`.
+ * A conflict is what {@link isConflict} recognises: the library's `ConflictError` (any copy), a
+ * Kubernetes `Status` with reason `Conflict` (or code 409 and an unknown reason), and a client error
+ * with a status code and a `Status` body, such as `@kubernetes/client-node`'s `ApiException`
+ * (code 409; body a JSON string or an object), also through `cause`.
  *
  * @param fn - the read-modify-write to run; gets the attempt number (1-based).
  * @param options - the backoff (client-go `DefaultRetry` by default: 5 steps, 10 ms, factor 1, jitter 0.1) and an injectable `sleep`.
@@ -163,7 +83,7 @@ export async function retryOnConflict<T>(
     try {
       return await fn(attempt);
     } catch (err) {
-      if (!isConflictError(err) || attempt >= steps) throw err;
+      if (!isConflict(err) || attempt >= steps) throw err;
     }
     // wait.Backoff.Step: this wait is the current duration (jittered); the next one is multiplied.
     let wait = duration;

@@ -11,6 +11,7 @@ import {
   arbDigestPullSpec,
   arbImage,
   arbImageStream,
+  arbImageStreamImport,
   arbImageStreamMapping,
   arbNamespace,
   arbRegistry,
@@ -250,37 +251,9 @@ function arbImageStreamTag(): fc.Arbitrary<unknown> {
     }));
 }
 
+/** An ImageStreamImport with its result: the published arbitrary (imagestream/testing). */
 function arbImport(): fc.Arbitrary<unknown> {
-  return fc
-    .record({
-      ns: arbNamespace(),
-      stream: arbStreamName(),
-      items: fc.array(
-        fc.record({
-          from: fc.tuple(arbRepository(), arbTagName()).map(([r, t]) => `${r}:${t}`),
-          to: arbTagName(),
-          ok: fc.boolean(),
-          image: arbImage(),
-        }),
-        { maxLength: 3 },
-      ),
-    })
-    .map(({ ns, stream, items }) => ({
-      apiVersion: "image.openshift.io/v1",
-      kind: "ImageStreamImport",
-      metadata: { name: stream, namespace: ns },
-      spec: {
-        import: true,
-        images: items.map((i) => ({ from: { kind: "DockerImage", name: i.from }, to: { name: i.to } })),
-      },
-      status: {
-        images: items.map((i) =>
-          i.ok
-            ? { status: { status: "Success" }, image: i.image }
-            : { status: { status: "Failure", reason: "NotFound", message: "not found" } },
-        ),
-      },
-    }));
+  return arbImageStreamImport();
 }
 
 function arbTagRequest(): fc.Arbitrary<unknown> {

@@ -18,6 +18,7 @@ export {
   arbDigest,
   arbImage,
   arbImageStream,
+  arbImageStreamImport,
   arbImageStreamMapping,
   arbNamespace,
   arbRegistry,
