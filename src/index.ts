@@ -11,7 +11,6 @@
  * @packageDocumentation
  */
 
-export { type RetryOptions, retryOnConflict } from "./client/retry.js";
 export {
   applyOperation,
   type Operation,
@@ -24,6 +23,7 @@ export {
   tag,
   untag,
 } from "./client/index.js";
+export { type RetryOptions, retryOnConflict } from "./client/retry.js";
 export {
   AlreadyExistsError,
   BadRequestError,

@@ -4,6 +4,8 @@
  * over HTTP (Node only) and `retryOnConflict` (also in the root entry). Needs `fast-check` (a peer dependency).
  * @packageDocumentation
  */
+
+export { type RetryOptions, retryOnConflict } from "../client/retry.js";
 export {
   type ArbImageOptions,
   type ArbImageStreamImportOptions,
@@ -61,4 +63,3 @@ export {
   type ImporterContext,
   startFakeImageApi,
 } from "./fake-api/index.js";
-export { type RetryOptions, retryOnConflict } from "../client/retry.js";

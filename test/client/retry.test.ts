@@ -6,8 +6,8 @@
 import { fc, test } from "@fast-check/vitest";
 import { ApiException } from "@kubernetes/client-node";
 import { describe, expect, it } from "vitest";
-import { AlreadyExistsError, ConflictError, NotFoundError } from "../../src/errors.js";
 import { retryOnConflict } from "../../src/client/retry.js";
+import { AlreadyExistsError, ConflictError, NotFoundError } from "../../src/errors.js";
 
 const conflictStatus = {
   kind: "Status",
