@@ -97,7 +97,12 @@ export function validateImageStream(stream: unknown, opts: ValidateImageStreamOp
     else errs.push(...tagErrs);
   }
 
-  for (const [tag, history] of listAsMap(arr(obj(s, "status"), "tags"), "tag")) {
+  const statusTags = arr(obj(s, "status"), "tags");
+  // A frozen list of status tags found valid, with every list in it: nothing in it can change.
+  if (validFrozen.has(statusTags)) return errs;
+  const before = errs.length;
+  let allLists = Object.isFrozen(statusTags);
+  for (const [tag, history] of listAsMap(statusTags, "tag")) {
     if (validFrozen.has(history as object)) continue;
     const items = arr(history, "items");
     let allValid = true;
@@ -116,7 +121,9 @@ export function validateImageStream(stream: unknown, opts: ValidateImageStreamOp
     });
     // a frozen list whose frozen items were all valid already: its references cannot change
     if (allValid && Object.isFrozen(history) && Object.isFrozen(items)) validFrozen.add(history as object);
+    else if (!validFrozen.has(history as object)) allLists = false;
   }
+  if (allLists && errs.length === before && statusTags.length > 0) validFrozen.add(statusTags);
   return errs;
 }
 
