@@ -12,7 +12,7 @@ import {
   notSupportedField,
   requiredField,
 } from "../errors.js";
-import { deepFreeze } from "./checked.js";
+import { remember } from "./checked.js";
 import { ACCEPTED_API_VERSIONS, TAG_REFERENCE_KINDS } from "./constants.js";
 import { type Image, ImageSchema } from "./image.js";
 import {
@@ -377,8 +377,13 @@ function run<T>(spec: Kind<T>, input: unknown): ParseResult<T> {
  * caller's input is neither frozen nor kept.
  */
 function frozenCopy(v: unknown): unknown {
+  return remember(copyFrozen(v));
+}
+
+/** The copy itself: built bottom-up, each node frozen as it is finished (no second walk). */
+function copyFrozen(v: unknown): unknown {
   if (v instanceof Date) return wireTime(v);
-  if (Array.isArray(v)) return deepFreeze(v.map(frozenCopy));
+  if (Array.isArray(v)) return Object.freeze(v.map(copyFrozen));
   if (typeof v !== "object" || v === null) return v;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(v)) {
@@ -387,14 +392,14 @@ function frozenCopy(v: unknown): unknown {
     // an own "__proto__" key is data on the wire: define it, never set the prototype
     if (key === "__proto__") {
       Object.defineProperty(out, key, {
-        value: frozenCopy(child),
+        value: copyFrozen(child),
         enumerable: true,
         writable: true,
         configurable: true,
       });
-    } else out[key] = frozenCopy(child);
+    } else out[key] = copyFrozen(child);
   }
-  return deepFreeze(out);
+  return Object.freeze(out);
 }
 
 function parser<T>(spec: Kind<T>): {
