@@ -130,13 +130,44 @@ export function normalizeTagReference(tag: TagReference, opts?: NormalizeOptions
 }
 
 /** Last-wins de-duplication by key, then a stable sort by key; the same array when nothing changes. */
-function dedupeAndSort<T>(list: readonly T[], key: (t: T) => string, map: (t: T) => T): T[] {
+/**
+ * Entries found already normal, per mapping (the import-mode default), when frozen: they cannot
+ * change, so a re-submitted list of thousands of stored spec tags is not re-checked one by one.
+ */
+const normalFrozen = new WeakMap<object, string>();
+
+function isKnownNormal<T>(item: T, map: (t: T) => T, cacheKey: string | undefined): boolean {
+  const obj = typeof item === "object" && item !== null ? (item as object) : undefined;
+  if (obj !== undefined && cacheKey !== undefined && normalFrozen.get(obj) === cacheKey) return true;
+  if (map(item) !== item) return false;
+  if (obj !== undefined && cacheKey !== undefined && deepFrozenSmall(obj, 3)) normalFrozen.set(obj, cacheKey);
+  return true;
+}
+
+/** `v` and its objects down to `depth` levels are frozen (and nothing is deeper). */
+function deepFrozenSmall(v: unknown, depth: number): boolean {
+  if (typeof v !== "object" || v === null) return true;
+  if (!Object.isFrozen(v) || depth === 0) return false;
+  for (const k of Object.keys(v))
+    if (!deepFrozenSmall((v as Record<string, unknown>)[k], depth - 1)) return false;
+  return true;
+}
+
+function dedupeAndSort<T>(
+  list: readonly T[],
+  key: (t: T) => string,
+  map: (t: T) => T,
+  cacheKey?: string,
+): T[] {
   // Fast path: already strictly sorted (no duplicates) and every entry already normal: one pass,
   // no map, no sort. This is what the server stores, so re-submitted streams cost O(n).
   let sorted = true;
   for (let i = 0; i < list.length; i++) {
     const item = list[i] as T;
-    if (map(item) !== item || (i > 0 && compareTagNames(key(list[i - 1] as T), key(item)) >= 0)) {
+    if (
+      !isKnownNormal(item, map, cacheKey) ||
+      (i > 0 && compareTagNames(key(list[i - 1] as T), key(item)) >= 0)
+    ) {
       sorted = false;
       break;
     }
@@ -170,6 +201,7 @@ function normalizeSpec(spec: ImageStreamSpec | undefined, mode: string): ImageSt
           spec.tags,
           (t) => t.name,
           (t) => withPolicyDefaults(t, mode),
+          mode,
         );
   const repo = stripTagAndId(spec.dockerImageRepository);
   if (tags === spec.tags && repo === spec.dockerImageRepository) return spec;

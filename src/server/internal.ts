@@ -246,7 +246,9 @@ export function semanticEqual(a: unknown, b: unknown): boolean {
 export function share<T>(prev: unknown, next: T): T {
   if (prev === next) return next;
   if (Array.isArray(prev) && Array.isArray(next)) {
-    const byName = namedIndex(prev);
+    // Named entries at the same positions (the common case: lists kept sorted by name) pair up
+    // without an index; only a list whose names moved needs the name index.
+    const byName = samePositions(prev, next) ? undefined : namedIndex(prev);
     let same = prev.length === next.length;
     let reused = false;
     const out = next.map((item: unknown, i: number) => {
@@ -286,6 +288,17 @@ export function commit<T extends object>(prev: T, next: T, ...inputs: readonly u
   const shared = share(prev, next);
   const out: T = shared === prev ? prev : (produce(prev, () => castDraft(shared) as never) as T);
   return finish(out, prev, ...inputs);
+}
+
+/** Same length, and each position holds the same object or an entry of the same name. */
+function samePositions(prev: readonly unknown[], next: readonly unknown[]): boolean {
+  if (prev.length !== next.length) return false;
+  for (let i = 0; i < next.length; i++) {
+    const a = prev[i];
+    const b = next[i];
+    if (a !== b && entryName(a) !== entryName(b)) return false;
+  }
+  return true;
 }
 
 function entryName(v: unknown): string | undefined {

@@ -90,12 +90,17 @@ export function validateImageStream(stream: unknown, opts: ValidateImageStreamOp
     }
   }
 
-  for (const [tag, tagRef] of listAsMap(arr(spec, "tags"), "name")) {
-    if (validFrozen.has(tagRef as object)) continue;
+  const specTags = arr(spec, "tags");
+  const checkSpecTag = (tag: string, tagRef: unknown): void => {
+    if (validFrozen.has(tagRef as object)) return;
     const tagErrs = validateTagReference(tagRef, key("spec.tags", tag));
     if (tagErrs.length === 0) rememberValid(tagRef);
     else errs.push(...tagErrs);
-  }
+  };
+  // A list already strictly sorted by name (what the server stores) has no duplicate to drop and
+  // is in the order errors are reported: walk it as is, without building the name map.
+  if (strictlySortedByName(specTags)) for (const t of specTags) checkSpecTag(str(asObj(t), "name"), asObj(t));
+  else for (const [tag, tagRef] of listAsMap(specTags, "name")) checkSpecTag(tag, tagRef);
 
   const statusTags = arr(obj(s, "status"), "tags");
   // A frozen list of status tags found valid, with every list in it: nothing in it can change.
@@ -120,11 +125,25 @@ export function validateImageStream(stream: unknown, opts: ValidateImageStreamOp
       else rememberValid(item);
     });
     // a frozen list whose frozen items were all valid already: its references cannot change
-    if (allValid && Object.isFrozen(history) && Object.isFrozen(items)) validFrozen.add(history as object);
+    const isList = typeof history === "object" && history !== null;
+    if (isList && allValid && Object.isFrozen(history) && Object.isFrozen(items)) validFrozen.add(history);
     else if (!validFrozen.has(history as object)) allLists = false;
   }
-  if (allLists && errs.length === before && statusTags.length > 0) validFrozen.add(statusTags);
+  if (allLists && errs.length === before && statusTags.length > 0 && Object.isFrozen(statusTags)) {
+    validFrozen.add(statusTags);
+  }
   return errs;
+}
+
+/** True when every entry's `name` is a string greater than the one before (JS string order, as listAsMap sorts). */
+function strictlySortedByName(list: readonly unknown[]): boolean {
+  let prev: string | undefined;
+  for (const t of list) {
+    const name = str(asObj(t), "name");
+    if (prev !== undefined && !(prev < name)) return false;
+    prev = name;
+  }
+  return true;
 }
 
 /**
@@ -135,7 +154,7 @@ export function validateImageStream(stream: unknown, opts: ValidateImageStreamOp
 const validFrozen = new WeakSet<object>();
 
 function rememberValid(v: unknown): void {
-  if (isDeepFrozenSmall(v, 3)) validFrozen.add(v as object);
+  if (typeof v === "object" && v !== null && isDeepFrozenSmall(v, 3)) validFrozen.add(v);
 }
 
 /** True when `v` and its objects down to `depth` levels are frozen (and nothing is deeper). */
