@@ -18,6 +18,7 @@ import {
   requireJson,
   semanticEqual,
   specTagName,
+  specTagsByName,
   specTagsOf,
   statusTagsOf,
   str,
@@ -173,8 +174,7 @@ function update(oldInput: ImageStream, nextInput: ImageStream, opts: ServerOptio
     : collapseEmptyStatusTags(submitted);
   let generation = streamGeneration(old);
   // step 3: updateSpecTagGenerationsForUpdate
-  const oldTags = new Map<string, TagReference>();
-  for (const t of specTagsOf(old)) oldTags.set(specTagName(t), t);
+  const oldTags = specTagsByName(old);
   const tags = specTagsOf(next).map((ref) => {
     const r = ref;
     if (r.generation === 0) return ref;

@@ -101,6 +101,21 @@ const cleanFrozen = new WeakSet<readonly unknown[]>();
 // biome-ignore lint/suspicious/noExplicitAny: shared empty array of any element type
 const EMPTY: readonly any[] = Object.freeze([]);
 
+/**
+ * Spec tags by name (the last duplicate wins, R1.11.2). The index of a frozen list whose entries
+ * are frozen is remembered (`WeakMap`): names cannot change, so a stored stream is indexed once.
+ */
+export function specTagsByName(stream: ImageStream | undefined): ReadonlyMap<string, TagReference> {
+  const tags = specTagsOf(stream);
+  const cached = specIndex.get(tags);
+  if (cached !== undefined) return cached;
+  const m = new Map<string, TagReference>();
+  for (const t of tags) m.set(specTagName(t), t);
+  if (tags.length > 0 && Object.isFrozen(tags) && tags.every(isFrozenEntry)) specIndex.set(tags, m);
+  return m;
+}
+const specIndex = new WeakMap<readonly TagReference[], ReadonlyMap<string, TagReference>>();
+
 /** The name of a spec tag ("" when missing). */
 export function specTagName(ref: TagReference | undefined): string {
   return str(ref?.name);

@@ -11,13 +11,15 @@ import {
   quoteInput,
 } from "../errors.js";
 import { type Draft, produce, writable } from "../internal/immer.js";
-import type { ImageStream, TagEvent, TagReference } from "../model/index.js";
+import type { ImageStream, TagEvent } from "../model/index.js";
 import { exactReference, parseDockerImageReference } from "../reference/index.js";
 import {
   eventsEqual,
   isObj,
+  locateStatusTag,
   type Obj,
   specTagName,
+  specTagsByName,
   specTagsOf,
   statusTagName,
   statusTagsOf,
@@ -89,8 +91,7 @@ function processInDraft(
   const ns = streamNamespace(stream);
   const name = streamName(stream);
   const generation = streamGeneration(stream);
-  const oldTags = new Map<string, TagReference>();
-  for (const t of specTagsOf(old)) oldTags.set(specTagName(t), t);
+  const oldTags = specTagsByName(old);
   const specTags = specTagsOf(stream);
 
   specTags.forEach((ref, index) => {
@@ -243,8 +244,12 @@ function updateChangedTrackingTags(
   stream: ImageStream,
   view: StatusTags,
 ): void {
-  const oldTops = new Map<string, TagEvent | undefined>();
-  if (old !== undefined) for (const l of statusTagsOf(old)) oldTops.set(str(l.tag), topOf(l));
+  const oldLists = statusTagsOf(old);
+  // the old top of a tag, looked up only for the tags in the queue (the last duplicate wins)
+  const oldTop = (tag: string): TagEvent | undefined => {
+    const at = locateStatusTag(oldLists, tag);
+    return at >= 0 ? topOf(oldLists[at]) : undefined;
+  };
   // When the lists the view started from are the old stream's own, only the lists written since can
   // hold a new top: the others are skipped without being compared.
   const unchangedBase = old !== undefined && view.base === statusTagsOf(old);
@@ -256,7 +261,7 @@ function updateChangedTrackingTags(
     if (processed.has(tag)) continue;
     const top = topOf(view.get(tag));
     if (top === undefined) continue;
-    if (old !== undefined && eventsEqual(oldTops.get(tag), top)) continue;
+    if (old !== undefined && eventsEqual(oldTop(tag), top)) continue;
     processed.add(tag);
     for (const tracking of trackingTagsOf(stream, tag)) {
       if (addTagEventToView(view, tracking, top)) queue.push(tracking);
