@@ -42,4 +42,4 @@ export function writable<T extends object>(
   return copy;
 }
 
-export { castDraft, type Draft, isDraft };
+export { castDraft, type Draft };

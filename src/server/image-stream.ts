@@ -351,7 +351,7 @@ export function observedGenerationsInView(
  * True when some status tag's `items[0].generation` is 0. A frozen list found free of zeros is
  * remembered (`WeakSet`), when its entries are frozen too.
  */
-export function hasZeroTop(tags: readonly NamedTagEventList[]): boolean {
+function hasZeroTop(tags: readonly NamedTagEventList[]): boolean {
   if (zeroFree.has(tags)) return false;
   for (const list of tags) {
     const top = topOf(list);
