@@ -3,7 +3,12 @@ import { describe, expect, it } from "vitest";
 import { validateImageStream } from "../../src/validation/index.js";
 import { deepFreeze } from "../support/freeze.js";
 
-const ev = (ref: string) => ({ created: "2024-01-01T00:00:00Z", dockerImageReference: ref, image: "", generation: 1 });
+const ev = (ref: string) => ({
+  created: "2024-01-01T00:00:00Z",
+  dockerImageReference: ref,
+  image: "",
+  generation: 1,
+});
 
 describe("validateImageStream on frozen streams (what it remembers cannot go stale)", () => {
   it("R4.1.6 non-object entries in frozen lists are neither remembered nor a crash", () => {
@@ -20,7 +25,12 @@ describe("validateImageStream on frozen streams (what it remembers cannot go sta
   it("R4.1.6 an invalid frozen reference is reported on every call, not remembered as valid", () => {
     const s = deepFreeze({
       metadata: { name: "a", namespace: "ns" },
-      status: { tags: [{ tag: "t", items: [ev("Bad Ref")] }, { tag: "u", items: [ev("quay.io/a/b:1")] }] },
+      status: {
+        tags: [
+          { tag: "t", items: [ev("Bad Ref")] },
+          { tag: "u", items: [ev("quay.io/a/b:1")] },
+        ],
+      },
     });
     const paths = (e: { field: string }[]) => e.map((x) => x.field);
     expect(paths(validateImageStream(s))).toEqual(["status.tags[t].items[0].dockerImageReference"]);
@@ -33,7 +43,10 @@ describe("validateImageStream on frozen streams (what it remembers cannot go sta
       { name: "b", from: { kind: "DockerImage", name: "quay.io/a/b:1" } },
     ];
     const sorted = deepFreeze({ metadata: { name: "a", namespace: "ns" }, spec: { tags } });
-    const unsorted = deepFreeze({ metadata: { name: "a", namespace: "ns" }, spec: { tags: [tags[1], tags[0]] } });
+    const unsorted = deepFreeze({
+      metadata: { name: "a", namespace: "ns" },
+      spec: { tags: [tags[1], tags[0]] },
+    });
     expect(validateImageStream(sorted)).toEqual(validateImageStream(unsorted));
   });
 });
