@@ -2,8 +2,10 @@
  * The objects of the `-f` inputs, indexed the way the library's look-ups need them, and the
  * plan to write changed objects back where they came from.
  */
+
 import { NotFoundError } from "../errors.js";
-import { type Image, type ImageStream, parseImage, parseImageStream } from "../model/index.js";
+import type { Image, ImageStream } from "../index.js";
+import { parseImage, parseImageStream } from "../schemas.js";
 import { CliError, quoteInput } from "./errors.js";
 import type { Entry, InputFile } from "./input.js";
 import { type FileChanges, positionKey, serializeFile } from "./write.js";

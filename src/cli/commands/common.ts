@@ -1,9 +1,13 @@
 /**
  * Helpers shared by the subcommands.
  */
-import type { Image, ImageStream, ImageStreamImage } from "../../model/index.js";
-import { parseImageStreamImageName } from "../../names/index.js";
-import { getImageStreamImage } from "../../server/index.js";
+import {
+  getImageStreamImage,
+  type Image,
+  type ImageStream,
+  type ImageStreamImage,
+  parseImageStreamImageName,
+} from "../../index.js";
 import type { CommandContext, CommandResult } from "../command.js";
 import { quoteInput, UsageError } from "../errors.js";
 import type { Workspace } from "../workspace.js";

@@ -2,13 +2,9 @@
  * `imagestream describe is/NAME | istag/NAME:TAG | isimage/NAME@ID`: what `oc describe` prints
  * (R16.1, R16.2).
  */
-import {
-  describeImageStream,
-  describeImageStreamImage,
-  describeImageStreamTag,
-} from "../../client/describe.js";
-import { parseImageStreamTagName } from "../../names/index.js";
-import { getImageStreamTag } from "../../server/index.js";
+
+import { getImageStreamTag, parseImageStreamTagName } from "../../index.js";
+import { describeImageStream, describeImageStreamImage, describeImageStreamTag } from "../../oc.js";
 import type { Command, CommandContext, CommandResult } from "../command.js";
 import { UsageError } from "../errors.js";
 import { COMMON_HELP, EXIT_HELP } from "../help.js";

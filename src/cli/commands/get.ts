@@ -2,15 +2,24 @@
  * `imagestream get is | istag | isimage | itag`: the tables of `oc get` (docs/behaviour.md §16.3), or the
  * objects with `-o`.
  */
+
+import {
+  getImageStreamTag,
+  getImageTag,
+  type ImageStream,
+  type ImageStreamImage,
+  type ImageStreamTag,
+  type ImageTag,
+  listImageStreamTags,
+  listImageTags,
+  parseImageStreamTagName,
+} from "../../index.js";
 import {
   formatImageStreamImageTable,
   formatImageStreamTable,
   formatImageStreamTagTable,
   formatImageTagTable,
-} from "../../client/table.js";
-import type { ImageStream, ImageStreamImage, ImageStreamTag, ImageTag } from "../../model/index.js";
-import { parseImageStreamTagName } from "../../names/index.js";
-import { getImageStreamTag, getImageTag, listImageStreamTags, listImageTags } from "../../server/index.js";
+} from "../../oc.js";
 import { boolFlag } from "../args.js";
 import type { Command, CommandContext, CommandResult } from "../command.js";
 import { COMMON_HELP, EXIT_HELP } from "../help.js";

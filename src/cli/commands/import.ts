@@ -2,8 +2,8 @@
  * `imagestream import RESULT_FILE`: applies the result of an image import (an ImageStreamImport
  * with the importer's status) as the API server does (docs/behaviour.md §11.1).
  */
-import { parseImageStreamImport } from "../../model/index.js";
-import { applyImportResult } from "../../server/imports.js";
+import { applyImportResult } from "../../index.js";
+import { parseImageStreamImport } from "../../schemas.js";
 import { stringFlag, stringsFlag } from "../args.js";
 import type { Command, CommandContext, CommandResult } from "../command.js";
 import { CliError, UsageError } from "../errors.js";

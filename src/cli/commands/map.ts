@@ -3,8 +3,8 @@
  * on a push) as the API server does (docs/behaviour.md §10).
  */
 
-import { parseImageStreamMapping } from "../../model/index.js";
-import { applyImageStreamMapping } from "../../server/index.js";
+import { applyImageStreamMapping } from "../../index.js";
+import { parseImageStreamMapping } from "../../schemas.js";
 import { stringsFlag } from "../args.js";
 import type { Command, CommandContext, CommandResult } from "../command.js";
 import { CliError, UsageError } from "../errors.js";

@@ -1,8 +1,9 @@
 /**
  * `imagestream prune`: removes old tag history as `oc adm prune images` does (docs/behaviour.md R17.2).
  */
-import { pruneTagHistory } from "../../client/prune.js";
-import type { ImageStream } from "../../model/index.js";
+
+import type { ImageStream } from "../../index.js";
+import { pruneTagHistory } from "../../oc.js";
 import { boolFlag, durationFlag, intFlag, stringsFlag } from "../args.js";
 import type { Command, CommandContext, CommandResult } from "../command.js";
 import { COMMON_HELP, EXIT_HELP, WRITE_HELP } from "../help.js";

@@ -2,13 +2,14 @@
  * `imagestream resolve IMAGE`: how the ImagePolicy admission plugin rewrites (or rejects) a
  * container image string through the image streams' lookup policy (docs/behaviour.md §14).
  */
+
 import { readFileSync } from "node:fs";
 import {
   type ImagePolicyConfig,
   type ImageResolutionType,
   type LookupOwnerReference,
   resolveImageReference,
-} from "../../resolve/lookup.js";
+} from "../../index.js";
 import { boolFlag, stringFlag, stringsFlag } from "../args.js";
 import type { Command, CommandContext, CommandResult } from "../command.js";
 import { CliError, fsErrorMessage, quoteInput, UsageError } from "../errors.js";

@@ -1,8 +1,7 @@
 /**
  * `imagestream rollback NAME:TAG [REVISION]`: points a tag back at an image of its history.
  */
-import { rollbackTag } from "../../client/tag.js";
-import { parseImageStreamTagName } from "../../names/index.js";
+import { parseImageStreamTagName, rollbackTag } from "../../index.js";
 import type { Command, CommandContext, CommandResult } from "../command.js";
 import { quoteInput, UsageError } from "../errors.js";
 import { COMMON_HELP, EXIT_HELP, WRITE_HELP } from "../help.js";

@@ -1,10 +1,9 @@
 /**
  * `imagestream tag`: `oc tag` over files (docs/behaviour.md §15), with every `oc tag` flag.
  */
-import { tagInCatalog } from "../../client/tag.js";
-import { planTag, type TagRequest } from "../../client/tag-plan.js";
-import type { ImageStream } from "../../model/index.js";
-import { createCatalog } from "../../server/index.js";
+
+import { createCatalog, type ImageStream, type TagRequest } from "../../index.js";
+import { planTag, tagInCatalog } from "../../oc.js";
 import { boolFlag, stringFlag } from "../args.js";
 import type { Command, CommandContext, CommandResult } from "../command.js";
 import { UsageError } from "../errors.js";

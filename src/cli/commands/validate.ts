@@ -1,6 +1,7 @@
 /**
  * `imagestream validate`: checks every object of the inputs as the API server would on create.
  */
+
 import { type FieldError, ImageStreamError, InvalidError } from "../../errors.js";
 import {
   safeParseImage,
@@ -8,14 +9,12 @@ import {
   safeParseImageStreamImport,
   safeParseImageStreamMapping,
   safeParseImageStreamTag,
-} from "../../model/index.js";
-import {
   validateImage,
   validateImageStream,
   validateImageStreamImport,
   validateImageStreamMapping,
   validateImageStreamTag,
-} from "../../validation/index.js";
+} from "../../schemas.js";
 import { stringsFlag } from "../args.js";
 import type { Command, CommandContext, CommandResult } from "../command.js";
 import { quoteInput, UsageError } from "../errors.js";
