@@ -62,10 +62,27 @@ export function finish<T>(result: T, ...inputs: readonly unknown[]): T {
   return remember(result);
 }
 
-/** True for a plain object: prototype `Object.prototype` or null. */
-function isPlainObject(v: object): boolean {
-  const proto = Object.getPrototypeOf(v);
+/**
+ * True for a plain object as JSON or YAML produce it (prototype `Object.prototype` or null): not an
+ * array, a `Date`, a `Map` or a class instance.
+ */
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== "object" || v === null) return false;
+  const proto: unknown = Object.getPrototypeOf(v);
   return proto === Object.prototype || proto === null;
+}
+
+/**
+ * True when `v` and the objects below it, down to `depth` levels, are frozen (and nothing lies
+ * deeper): a small value (a spec tag, an event) that can be remembered as checked, since it cannot
+ * change afterwards.
+ */
+export function isFrozenDown(v: unknown, depth: number): boolean {
+  if (typeof v !== "object" || v === null) return true;
+  if (!Object.isFrozen(v) || depth === 0) return false;
+  for (const k of Object.keys(v))
+    if (!isFrozenDown((v as Record<string, unknown>)[k], depth - 1)) return false;
+  return true;
 }
 
 /** The JSON path of the first value in `v` that is not JSON data, or undefined. */

@@ -4,6 +4,7 @@
  */
 import { BadRequestError, invalidField } from "../errors.js";
 import { type DockerImageReference, exactReference, parseDockerImageReference } from "../reference/index.js";
+import { isFrozenDown } from "./checked.js";
 import { IMPORT_MODE_LEGACY, SOURCE_TAG_REFERENCE_POLICY } from "./constants.js";
 import { imageStreamImportShapeErrors, imageStreamShapeErrors, isObj, throwIfShapeErrors } from "./guards.js";
 import type {
@@ -129,7 +130,6 @@ export function normalizeTagReference(tag: TagReference, opts?: NormalizeOptions
   return withPolicyDefaults(tag, defaultMode(opts));
 }
 
-/** Last-wins de-duplication by key, then a stable sort by key; the same array when nothing changes. */
 /**
  * Entries found already normal, per mapping (the import-mode default), when frozen: they cannot
  * change, so a re-submitted list of thousands of stored spec tags is not re-checked one by one.
@@ -140,20 +140,17 @@ function isKnownNormal<T>(item: T, map: (t: T) => T, cacheKey: string | undefine
   const obj = typeof item === "object" && item !== null ? (item as object) : undefined;
   if (obj !== undefined && cacheKey !== undefined && normalFrozen.get(obj) === cacheKey) return true;
   if (map(item) !== item) return false;
-  if (obj !== undefined && cacheKey !== undefined && deepFrozenSmall(obj, 3)) normalFrozen.set(obj, cacheKey);
+  if (obj !== undefined && cacheKey !== undefined && isFrozenDown(obj, 3)) normalFrozen.set(obj, cacheKey);
   return true;
 }
 
-/** `v` and its objects down to `depth` levels are frozen (and nothing is deeper). */
-function deepFrozenSmall(v: unknown, depth: number): boolean {
-  if (typeof v !== "object" || v === null) return true;
-  if (!Object.isFrozen(v) || depth === 0) return false;
-  for (const k of Object.keys(v))
-    if (!deepFrozenSmall((v as Record<string, unknown>)[k], depth - 1)) return false;
-  return true;
-}
-
-function dedupeAndSort<T>(
+/**
+ * Last-wins de-duplication by key (R1.11.2), then a sort by key in Go's byte order (R1.11.1), with
+ * `map` applied to each entry kept; the same array when nothing changes. `cacheKey` (the import-mode
+ * default for spec tags) lets frozen entries found normal skip `map` next time. Also used by the
+ * server to normalize the status lists a write touches.
+ */
+export function dedupeAndSort<T>(
   list: readonly T[],
   key: (t: T) => string,
   map: (t: T) => T,

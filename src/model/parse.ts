@@ -12,7 +12,7 @@ import {
   notSupportedField,
   requiredField,
 } from "../errors.js";
-import { remember } from "./checked.js";
+import { isPlainObject, remember } from "./checked.js";
 import { ACCEPTED_API_VERSIONS, TAG_REFERENCE_KINDS } from "./constants.js";
 import { type Image, ImageSchema } from "./image.js";
 import {
@@ -67,13 +67,6 @@ const MAP_FIELDS: ReadonlySet<string> = new Set([
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-/** A plain object as JSON or YAML produce it (not a Date, Map, class instance or array). */
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  if (!isRecord(v)) return false;
-  const proto: unknown = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
 }
 
 function child(v: unknown, key: PropertyKey): unknown {

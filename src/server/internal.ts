@@ -6,7 +6,7 @@
 
 import { InvalidError } from "../errors.js";
 import { castDraft, produce } from "../internal/immer.js";
-import { finish, nonJsonPath } from "../model/checked.js";
+import { finish, isPlainObject, nonJsonPath } from "../model/checked.js";
 import {
   compareTagNames,
   type ImageStream,
@@ -28,9 +28,7 @@ export type Obj = Record<string, unknown>;
  * `Map`s and the like are not objects of the wire format: they read as absent (Go zero values).
  */
 export function isObj(v: unknown): v is Obj {
-  if (typeof v !== "object" || v === null) return false;
-  const proto = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
+  return isPlainObject(v);
 }
 
 /**
@@ -131,11 +129,10 @@ export function statusTagName(list: NamedTagEventList | undefined): string {
  * (R1.11.2), as when the server decodes the lists into maps. Non-object entries are skipped.
  */
 export function tagsByName(stream: ImageStream): {
-  readonly spec: Map<string, TagReference>;
-  readonly status: Map<string, NamedTagEventList>;
+  readonly spec: ReadonlyMap<string, TagReference>;
+  readonly status: ReadonlyMap<string, NamedTagEventList>;
 } {
-  const spec = new Map<string, TagReference>();
-  for (const t of specTagsOf(stream)) if (isObj(t)) spec.set(specTagName(t), t);
+  const spec = specTagsByName(stream);
   const status = new Map<string, NamedTagEventList>();
   for (const l of statusTagsOf(stream)) if (isObj(l)) status.set(statusTagName(l), l);
   return { spec, status };

@@ -4,10 +4,11 @@
  * stream draft, so immer copies only the path to what changed and freezes the result. The view
  * lives for one recipe and is passed along explicitly; nothing is cached anywhere else.
  */
+
 import { castDraft, type Draft, plain } from "../internal/immer.js";
 import type { ImageStream, NamedTagEventList, TagEvent } from "../model/index.js";
+import { dedupeAndSort } from "../model/normalize.js";
 import {
-  compareNames,
   isObj,
   isSortedBy,
   itemsOf,
@@ -92,7 +93,7 @@ export class StatusTags {
     if (!isObj(this.d.status)) this.d.status = {};
     if (this.own) return;
     if (this.lists !== this.raw || !isSortedBy(this.lists, statusTagName))
-      this.assign(sortedUnique(this.all()));
+      this.assign([...dedupeAndSort(this.all(), statusTagName, (l) => l)]);
   }
 
   private assign(next: NamedTagEventList[]): void {
@@ -105,13 +106,6 @@ export class StatusTags {
 }
 
 const EMPTY: readonly NamedTagEventList[] = Object.freeze([]);
-
-/** Status lists by tag, the last duplicate winning, sorted by name (R1.11). */
-function sortedUnique(lists: readonly NamedTagEventList[]): NamedTagEventList[] {
-  const byTag = new Map<string, NamedTagEventList>();
-  for (const l of lists) byTag.set(statusTagName(l), l);
-  return [...byTag.values()].sort((a, b) => compareNames(statusTagName(a), statusTagName(b)));
-}
 
 /** `list` with `items[0]` replaced by `top` (a new list; the other items shared). */
 export function withTop(list: NamedTagEventList, top: TagEvent): NamedTagEventList {

@@ -2,7 +2,9 @@
  * R4.1: validation of an ImageStream (upstream `ValidateImageStream` /
  * `ValidateImageStreamUpdate`, without the admin registry allow-list of R4.1.7).
  */
+
 import { type FieldError, invalidField, requiredField } from "../errors.js";
+import { isFrozenDown } from "../model/checked.js";
 import { arr, asObj, byteLength, child, index, key, listAsMap, obj, str } from "./internal.js";
 import { validateObjectMeta, validateObjectMetaUpdate } from "./k8s.js";
 import { validateImageStreamName } from "./names.js";
@@ -154,16 +156,7 @@ function strictlySortedByName(list: readonly unknown[]): boolean {
 const validFrozen = new WeakSet<object>();
 
 function rememberValid(v: unknown): void {
-  if (typeof v === "object" && v !== null && isDeepFrozenSmall(v, 3)) validFrozen.add(v);
-}
-
-/** True when `v` and its objects down to `depth` levels are frozen (and nothing is deeper). */
-function isDeepFrozenSmall(v: unknown, depth: number): boolean {
-  if (typeof v !== "object" || v === null) return true;
-  if (!Object.isFrozen(v) || depth === 0) return false;
-  for (const k of Object.keys(v))
-    if (!isDeepFrozenSmall((v as Record<string, unknown>)[k], depth - 1)) return false;
-  return true;
+  if (typeof v === "object" && v !== null && isFrozenDown(v, 3)) validFrozen.add(v);
 }
 
 /**
